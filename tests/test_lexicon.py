@@ -1,0 +1,149 @@
+"""Lexicons: strict validation with path:line messages, and every rule's own examples."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from audit.errors import LexiconError
+from audit.lexicon import builtin_lexicon_dir, load_lexicon, verb_forms
+from audit.normalize import normalize
+
+BUILTIN = load_lexicon()
+
+
+def _rule_ids():
+    return [rule.id for rule in BUILTIN.rules]
+
+
+@pytest.mark.parametrize("rule_id", _rule_ids())
+def test_every_rule_has_examples_and_they_hold(rule_id):
+    rule = BUILTIN.rule(rule_id)
+    assert rule.examples_match, f"{rule.where}: {rule.id} has no examples that must match"
+    assert rule.examples_no_match, f"{rule.where}: {rule.id} has no examples that must not match"
+    if rule.category in ("stopword", "given_name"):
+        return
+    for example in rule.examples_match:
+        doc = normalize(example)
+        assert any(m.rule is rule for m in BUILTIN.scan(doc.text, doc)), f"{rule.where}: misses {example!r}"
+    for example in rule.examples_no_match:
+        doc = normalize(example)
+        assert not any(m.rule is rule for m in BUILTIN.scan(doc.text, doc)), f"{rule.where}: fires on {example!r}"
+
+
+def _write(tmp_path: Path, body: str, name: str = "user.yml") -> Path:
+    (tmp_path / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    return tmp_path
+
+
+def _problems(tmp_path: Path, body: str) -> list[str]:
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon([_write(tmp_path, body)], check_examples=True)
+    return caught.value.problems
+
+
+GOOD_RULE = """\
+rules:
+  - id: user.tasrih
+    kind: verb
+    category: cue
+    label: neutral
+    past: صرّح
+    present: يصرّح
+    examples:
+      match: ["وصرّحت المديرة"]
+      no_match: ["التصريح"]
+"""
+
+
+def test_a_missing_example_list_is_an_error(tmp_path):
+    problems = _problems(tmp_path, """\
+        rules:
+          - id: user.no_examples
+            kind: phrase
+            category: hedge
+            phrases: [على الأغلب]
+        """)
+    assert any("user.yml:2:" in p and "examples" in p for p in problems)
+
+
+def test_unknown_key_bad_value_bad_pattern_and_duplicate_id_are_reported_with_lines(tmp_path):
+    problems = _problems(tmp_path, """\
+        rules:
+          - id: user.one
+            kind: phrase
+            category: hedge
+            phrasez: [على الأغلب]
+            examples: {match: [على الأغلب], no_match: [غالب]}
+          - id: user.two
+            kind: phrase
+            category: nonsense
+            phrases: [x]
+            examples: {match: [x], no_match: [y]}
+          - id: user.three
+            kind: pattern
+            category: hedge
+            pattern: "قد ("
+            examples: {match: [قد], no_match: [y]}
+          - id: cues.qala
+            kind: phrase
+            category: hedge
+            phrases: [ربما جدا]
+            examples: {match: [ربما جدا], no_match: [y]}
+        """)
+    text = "\n".join(problems)
+    assert "user.yml:5: unknown key 'phrasez'" in text
+    assert "user.yml:7: 'category' must be one of" in text
+    assert "user.yml:12:" in text and "does not compile" in text
+    assert "user.yml:17: duplicate id 'cues.qala'" in text
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    problems = _problems(tmp_path, "rules:\n  - id: a\n    kind: [unclosed\n")
+    assert problems and problems[0].startswith(str(tmp_path / "user.yml") + ":")
+
+
+def test_a_rule_failing_its_own_example_is_reported(tmp_path):
+    problems = _problems(tmp_path, GOOD_RULE.replace('match: ["وصرّحت المديرة"]', 'match: ["أعلنت المديرة"]'))
+    assert any("does not match its example" in p for p in problems)
+
+
+def test_yaml_is_safe_loaded(tmp_path):
+    problems = _problems(tmp_path, "rules: !!python/object/apply:os.system ['echo pwned']\n")
+    assert problems == [f"{tmp_path / 'user.yml'}:1: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+                        "is not allowed in a lexicon"]
+
+
+def test_user_lexicons_add_rules(tmp_path):
+    lexicon = load_lexicon([_write(tmp_path, GOOD_RULE.replace("user.tasrih", "user.tasrih2"))], check_examples=True)
+    assert lexicon.rule("user.tasrih2").category == "cue"
+    # The model version covers the built-in lexicons only.
+    assert lexicon.version == BUILTIN.version
+
+
+def test_verb_inflections_are_generated():
+    forms = set(verb_forms("قال", "يقول"))
+    assert {"قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "تقولان"} <= forms
+    assert {"ادعي", "ادعت", "ادعوا", "يدعي", "يدعون"} <= set(verb_forms("ادّعى", "يدّعي"))
+
+
+def test_lexicons_check_command_exit_codes(tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "audit", "lexicons", "check"], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert "all valid" in ok.stdout
+    bad = _write(tmp_path, "rules:\n  - id: Bad Id\n    kind: phrase\n")
+    failed = subprocess.run([sys.executable, "-m", "audit", "lexicons", "check", str(bad)],
+                            capture_output=True, text=True)
+    assert failed.returncode == 4
+    assert f"{bad / 'user.yml'}:2:" in failed.stderr
+
+
+def test_builtin_lexicons_ship_with_the_package():
+    files = {p.name for p in builtin_lexicon_dir().glob("*.yml")}
+    assert {"cues.yml", "sources.yml", "outlets.yml", "hedges.yml", "boilerplate.yml"} <= files
+    outlets = [r for r in BUILTIN.rules if r.id.startswith("outlets.")]
+    assert len(outlets) >= 60
