@@ -1,0 +1,152 @@
+"""Lexicon detection over a segmented document: every rule match the article owns.
+
+Pure: no I/O, no global state. Page furniture and datelines are carved out first; what falls inside them,
+and cues or source words inside someone's direct quotation, are not the article's own findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from audit.lexicon import Lexicon, Match, line_bounds
+from audit.normalize import NormalizedText
+from audit.segment import DIRECT_QUOTE_MIN_WORDS, Layout, Quote
+
+# Categories that belong to whoever is quoted when they occur inside a direct quotation.
+SPEAKER_OWNED = frozenset({"cue", "source", "agentless", "hedge", "booster", "title", "org_head", "media_head",
+                           "document_head", "anonymity_reason"})
+REPEATED_HEADLINE_RULE = "structure.repeated_headline"
+_COLON_BEFORE = re.compile(r"[:：]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A boilerplate region of the normalized text."""
+
+    start: int
+    end: int
+    rule: str
+    label: str
+    extent: str = "match"
+
+
+@dataclass
+class Detection:
+    doc: NormalizedText
+    layout: Layout
+    matches: list[Match]
+    """Article-level matches of every scanned category, sorted by start."""
+    boilerplate: list[Block]
+    provenance: list[Match]
+    direct_quotes: list[Quote]
+    by_category: dict[str, list[Match]] = field(default_factory=dict)
+    _block_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for match in self.matches:
+            self.by_category.setdefault(match.rule.category, []).append(match)
+        self._block_starts = [block.start for block in self.boilerplate]
+
+    def in_boilerplate(self, position: int) -> bool:
+        index = bisect.bisect_right(self._block_starts, position) - 1
+        return index >= 0 and position < self.boilerplate[index].end
+
+    def direct_quote_at(self, position: int) -> Quote | None:
+        for quote in self.direct_quotes:
+            if quote.inner_start <= position < quote.inner_end:
+                return quote
+        return None
+
+    def category(self, name: str) -> list[Match]:
+        return self.by_category.get(name, [])
+
+
+def _boilerplate_blocks(text: str, layout: Layout, matches: list[Match]) -> list[Block]:
+    blocks: list[Block] = []
+    for match in matches:
+        if match.rule.category != "boilerplate":
+            continue
+        extent = match.rule.extent
+        if extent == "line":
+            start, end = line_bounds(text, match.start, match.end)
+        elif extent == "paragraph":
+            start, end = layout.paragraphs[layout.paragraph_of(match.start)]
+        elif extent == "to_end":
+            start, end = line_bounds(text, match.start, match.end)[0], len(text)
+        else:
+            start, end = match.start, match.end
+        blocks.append(Block(start, end, match.rule.id, match.rule.label or "boilerplate", extent))
+    if layout.headline is not None:
+        headline = text[layout.headline[0]:layout.headline[1]]
+        for start, end in layout.lines[1:]:
+            if text[start:end] == headline:
+                blocks.append(Block(start, end, REPEATED_HEADLINE_RULE, "repeated_headline", "line"))
+    blocks.sort(key=lambda b: (b.start, -b.end))
+    # A list marker inside an earlier list («الأكثر قراءة» after «العلامات الدالة») starts a block of its
+    # own and the earlier one stops there; anything else inside a block is part of it.
+    kept: list[Block] = []
+    for block in blocks:
+        if kept and block.start < kept[-1].end:
+            last = kept[-1]
+            if block.extent != "to_end" or block.start == last.start:
+                continue
+            kept[-1] = Block(last.start, block.start, last.rule, last.label, last.extent)
+        kept.append(block)
+    return kept
+
+
+def _is_direct(text: str, quote: Quote) -> bool:
+    """Someone's words rather than a quoted name or term («عكاظ», "الكاردينال الرمادي"): long enough, or
+    introduced by a colon."""
+    if quote.words >= DIRECT_QUOTE_MIN_WORDS:
+        return True
+    return quote.words > 0 and _COLON_BEFORE.search(text, max(0, quote.start - 30), quote.start) is not None
+
+
+def _drop_nested(matches: list[Match]) -> list[Match]:
+    """Within one category keep the longest of overlapping matches («مصادر مطلعة» over «مصادر»)."""
+    kept: list[Match] = []
+    last_end: dict[str, int] = {}
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        category = match.rule.category
+        if match.start < last_end.get(category, -1):
+            continue
+        kept.append(match)
+        last_end[category] = match.end
+    return kept
+
+
+def _overrides(matches: list[Match]) -> list[Match]:
+    """An agentless reading of a verb (يُعتقد، يُذكر أن) wins over the same letters read as a cue."""
+    agentless = [(m.start, m.end) for m in matches if m.rule.category == "agentless"]
+    if not agentless:
+        return matches
+    return [m for m in matches
+            if m.rule.category != "cue" or not any(s < m.end and m.start < e for s, e in agentless)]
+
+
+def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
+    text = doc.text
+    scanned = _overrides(_drop_nested(lexicon.scan(text, doc)))
+    blocks = _boilerplate_blocks(text, layout, scanned)
+    provenance = [m for m in scanned if m.rule.category == "provenance"]
+    carved = [(m.start, m.end) for m in provenance]
+
+    direct_quotes = [q for q in layout.quotes if _is_direct(text, q)]
+
+    probe = Detection(doc, layout, [], blocks, provenance, direct_quotes)
+    kept: list[Match] = []
+    for match in scanned:
+        category = match.rule.category
+        if category in ("boilerplate", "provenance"):
+            continue
+        if probe.in_boilerplate(match.start):
+            continue
+        if any(start <= match.start < end for start, end in carved):
+            continue
+        if category in SPEAKER_OWNED and probe.direct_quote_at(match.start) is not None:
+            continue
+        kept.append(match)
+    return Detection(doc, layout, kept, blocks, provenance, direct_quotes)

@@ -1,0 +1,59 @@
+"""Per-article numbers, computed from results only (never from the text again) and excluding boilerplate."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from audit.results import NAMED_TYPES, OPACITY, SOURCE_TYPES, UNIDENTIFIED_TYPES, Attribution, Finding, Source
+
+
+def _ratio(part: float, whole: float) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: int, sources: tuple[Source, ...],
+                    attributions: tuple[Attribution, ...], findings: tuple[Finding, ...]) -> dict[str, Any]:
+    """The metric block of the JSON contract; every share is over distinct sources unless named
+    `*_attribution_share` (over attributions)."""
+    categories = Counter(f.category for f in findings)
+    quote_labels = Counter(f.label for f in findings if f.category == "quote")
+    types = Counter(s.type for s in sources)
+    distinct = len(sources)
+    linked = [a for a in attributions if a.source is not None]
+    linked_types = Counter(a.source.type for a in linked)  # type: ignore[union-attr]
+    entropy = -sum((n / distinct) * math.log2(n / distinct) for n in types.values()) if distinct else 0.0
+    per_100 = 100.0 / words if words else 0.0
+    return {
+        "attributed_sentence_ratio": _ratio(attributed_sentences, body_sentences),
+        "attributions": len(attributions),
+        "unlinked_attributions": len(attributions) - len(linked),
+        "distinct_sources": distinct,
+        "independent_sources": _independent(sources),
+        "source_types": {t: types.get(t, 0) for t in SOURCE_TYPES},
+        "named_source_share": _ratio(sum(types[t] for t in NAMED_TYPES), distinct),
+        "anonymous_share": _ratio(sum(types[t] for t in UNIDENTIFIED_TYPES), distinct),
+        "named_attribution_share": _ratio(sum(linked_types[t] for t in NAMED_TYPES), len(linked)),
+        "anonymous_attribution_share": _ratio(sum(linked_types[t] for t in UNIDENTIFIED_TYPES), len(linked)),
+        "mean_opacity": round(sum(OPACITY[s.type] for s in sources) / distinct, 4) if distinct else None,
+        "source_type_entropy": round(entropy, 4),
+        "hedges": categories["hedge"],
+        "boosters": categories["booster"],
+        "hedges_per_100_words": round(categories["hedge"] * per_100, 4),
+        "boosters_per_100_words": round(categories["booster"] * per_100, 4),
+        "agentless": categories["agentless"],
+        "direct_quotes": categories["quote"],
+        "attributed_quotes": quote_labels["attributed"],
+        "unattributed_quotes": quote_labels["unattributed"],
+        "unattributed_claims": categories["unattributed_claim"],
+        "unattributed_claim_ratio": _ratio(categories["unattributed_claim"], body_sentences),
+        "anonymity_reasons_given": sum(1 for s in sources if s.anonymity_reason_given),
+    }
+
+
+def _independent(sources: tuple[Source, ...]) -> int:
+    """Distinct sources, with every vague collective («مراقبون», «تقارير») counted as one origin: a reader
+    cannot tell them apart, so they add no independent confirmation."""
+    identified = sum(1 for s in sources if s.type != "vague")
+    return identified + (1 if any(s.type == "vague" for s in sources) else 0)

@@ -1,0 +1,190 @@
+"""Document structure over the normalized text: paragraphs, lines, quotations, sentences, headline.
+
+Offsets here are normalized offsets; the pipeline maps them back to the original once, at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+_QUOTE_MARK = re.compile(r"[«»“”„‟\"‘’]")
+# A sentence ends at . ! ? ؟ ؛ (runs of them, "...") followed by space, a closing mark or the end:
+# "3.5", "21.10.2025" and "أ.ف.ب" have no space after the dot and do not split.
+_TERMINATOR = re.compile(r"[.!?؟؛…]+(?=[\s»”\"’)\]]|$)")
+_WORD = re.compile(r"\w+")
+
+# Minimum words for a quotation to count as someone's words rather than a quoted name or term
+# («نوفايا غازيتا», "الكاردينال الرمادي"), unless a reporting colon or cue introduces it.
+DIRECT_QUOTE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    """Position of the opening mark."""
+    end: int
+    """Position just after the closing mark (or the paragraph end when it is never closed)."""
+    inner_start: int
+    inner_end: int
+    closed: bool
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    paragraphs: tuple[tuple[int, int], ...]
+    lines: tuple[tuple[int, int], ...]
+    quotes: tuple[Quote, ...]
+    sentences: tuple[tuple[int, int, int], ...]
+    """(start, end, paragraph index)."""
+    headline: tuple[int, int] | None
+
+    def paragraph_of(self, position: int) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if position < end:
+                return index if position >= start else max(index - 1, 0)
+        return len(self.paragraphs) - 1
+
+    def quote_at(self, position: int) -> Quote | None:
+        """The quotation whose inner text holds `position`, if any."""
+        for quote in self.quotes:
+            if quote.inner_start <= position < quote.inner_end:
+                return quote
+            if quote.start > position:
+                break
+        return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    paragraphs = []
+    position = 0
+    for found in _PARAGRAPH_BREAK.finditer(text):
+        span = _trimmed(text, position, found.start())
+        if span:
+            paragraphs.append(span)
+        position = found.end()
+    span = _trimmed(text, position, len(text))
+    if span:
+        paragraphs.append(span)
+    return paragraphs
+
+
+def find_lines(text: str) -> list[tuple[int, int]]:
+    lines = []
+    for found in _LINE.finditer(text):
+        span = _trimmed(text, found.start(), found.end())
+        if span:
+            lines.append(span)
+    return lines
+
+
+_OPENERS = {"«": "»", "“": "”", "„": "”", "‟": "”", "‘": "’"}
+_CLOSERS = {"»": "«", "”": "“", "’": "‘"}
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Top-level quotations, paragraph by paragraph. A quote left open runs to its paragraph's end;
+    a stray closing mark is ignored; marks inside an open quote nest and never end it early."""
+    quotes: list[Quote] = []
+    for paragraph_start, paragraph_end in paragraphs:
+        stack: list[tuple[str, int]] = []
+        for found in _QUOTE_MARK.finditer(text, paragraph_start, paragraph_end):
+            mark, position = found.group(), found.start()
+            if mark == '"':
+                if stack and stack[-1][0] == '"':
+                    opened = stack.pop()
+                    if not stack:
+                        quotes.append(_quote(text, opened[1], position + 1, True))
+                else:
+                    stack.append(('"', position))
+            elif mark in _OPENERS:
+                # ” is used as an opener too (right-to-left typing); treat it as a closer only if a
+                # matching opener is open.
+                stack.append((mark, position))
+            elif mark in _CLOSERS:
+                opener = _CLOSERS[mark]
+                same_family = [i for i, (m, _) in enumerate(stack) if m == opener or _OPENERS.get(m) == mark]
+                if same_family:
+                    index = same_family[-1]
+                    opened = stack[index]
+                    del stack[index:]
+                    if not stack:
+                        quotes.append(_quote(text, opened[1], position + 1, True))
+                elif mark == "”" and not stack:
+                    stack.append(("“", position))
+        if stack:
+            quotes.append(_quote(text, stack[0][1], paragraph_end, False))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _quote(text: str, start: int, end: int, closed: bool) -> Quote:
+    inner_start, inner_end = start + 1, end - 1 if closed else end
+    return Quote(start, end, inner_start, inner_end, closed, len(_WORD.findall(text, inner_start, inner_end)))
+
+
+def find_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int, int]]:
+    """Sentences never cross a line break or a paragraph, and never end inside a quotation."""
+    quote_spans = [(q.inner_start, q.inner_end) for q in quotes]
+    sentences: list[tuple[int, int, int]] = []
+    for index, (paragraph_start, paragraph_end) in enumerate(paragraphs):
+        for line in _LINE.finditer(text, paragraph_start, paragraph_end):
+            position = line.start()
+            for found in _TERMINATOR.finditer(text, line.start(), line.end()):
+                if any(start <= found.start() < end for start, end in quote_spans):
+                    continue
+                span = _trimmed(text, position, found.end())
+                if span:
+                    sentences.append((*span, index))
+                position = found.end()
+            span = _trimmed(text, position, line.end())
+            if span:
+                if _WORD.search(text, *span):
+                    sentences.append((*span, index))
+                elif sentences and sentences[-1][2] == index:  # a lone closing mark joins its sentence
+                    start, _, para = sentences.pop()
+                    sentences.append((start, span[1], para))
+    return sentences
+
+
+def find_headline(text: str, paragraphs: list[tuple[int, int]], lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first line is a headline when it stands alone (its own paragraph, or a short line without a
+    final full stop) and more text follows."""
+    if len(lines) < 2 or not paragraphs:
+        return None
+    first = lines[0]
+    line_text = text[first[0]:first[1]].rstrip()
+    words = len(_WORD.findall(line_text))
+    if words == 0 or words > HEADLINE_MAX_WORDS:
+        return None
+    # A headline is one unpunctuated line: a first line that ends with a full stop, or holds several
+    # sentences, is the lead.
+    ends_as_prose = line_text.endswith((".", ":", "،", "؛")) and not line_text.endswith("..")
+    inner_break = any(found.end() < len(line_text) for found in _TERMINATOR.finditer(line_text)
+                      if not line_text[found.start():found.end()].startswith(".."))
+    if ends_as_prose or inner_break:
+        return None
+    if paragraphs[0] == first or words <= 15:
+        return first
+    return None
+
+
+def segment(text: str) -> Layout:
+    paragraphs = find_paragraphs(text)
+    lines = find_lines(text)
+    quotes = find_quotes(text, paragraphs)
+    sentences = find_sentences(text, paragraphs, quotes)
+    headline = find_headline(text, paragraphs, lines)
+    return Layout(tuple(paragraphs), tuple(lines), tuple(quotes), tuple(sentences), headline)

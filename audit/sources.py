@@ -1,0 +1,838 @@
+"""Link cues to sources and content, type each source (RUBRIC.md) and merge repeated mentions.
+
+Pure: reads a Detection, returns attributions and sources in normalized offsets. A source noun phrase is
+read word by word after a cue; lexicon categories (title, org_head, media_head, document_head, source,
+entities) decide its type, stopwords end it, and given names tell a person's name from an object noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audit.detect import Detection
+from audit.lexicon import Lexicon, Match
+from audit.results import OPACITY, STANCES
+
+NP_CATEGORIES = frozenset({"source", "title", "org_head", "media_head", "document_head"})
+MAX_NP_TOKENS = 9
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_QUOTE_OPEN = {"«": "»", '"': '"', "“": "”", "”": "“"}
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "فان",
+                             "وان", "لان"})
+# Nisba adjectives (الروسية، أذربيجانية، وروسية) extend the phrase they follow.
+_NISBA = re.compile(r"^(?:و)?(?:ال)?\w{2,}(?:يه|ي|يون|يين|يات|ان)$")
+_ENDING_PUNCT = frozenset(":،,؛;")
+# A quoted name can follow these: «صحيفة "الوطن"», «جمعية "إنسان"», «مدرب "العميد"».
+_QUOTABLE_AFTER = frozenset({"media_head", "org_head", "title", "source"})
+# Nouns that continue an organization's name: «هيئة قناة بنما», «مؤسسة النقد», «جمعية مراسلي الصحف».
+_ORG_COMPLEMENTS = frozenset({"source", "org_head", "media_head", "document_head", "title"})
+MEDIA_OR_ORG = frozenset({"named_media", "named_org", "country_or_government", "document"})
+
+
+@dataclass
+class NounPhrase:
+    """A candidate source mention, in normalized offsets, before coreference."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    key: tuple
+    head: str = ""
+    name_tokens: tuple[str, ...] = ()
+    title: str = ""
+    bare: bool = False
+    """A title, head or definite noun alone («الوزير», «الوزارة»): resolved against other mentions."""
+    tentative: bool = False
+    """A lone definite word that is a source only if it names someone already named («الصفدي»)."""
+    country: str | None = None
+
+
+@dataclass
+class _Element:
+    kind: str  # match, word, quoted, paren
+    start: int
+    end: int
+    word: str = ""
+    match: Match | None = None
+
+    @property
+    def category(self) -> str:
+        return self.match.rule.category if self.match else self.kind
+
+
+@dataclass
+class SourceRecord:
+    type: str
+    key: tuple
+    head: str = ""
+    name_tokens: tuple[str, ...] = ()
+    title: str = ""
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    mention_rules: list[str] = field(default_factory=list)
+    verbs: list[tuple[int, int]] = field(default_factory=list)
+    """Normalized spans of the cues this source speaks through."""
+    stances: list[str] = field(default_factory=list)
+    attributions: int = 0
+    anonymity_reason: bool = False
+    country: str | None = None
+
+
+@dataclass
+class LinkedAttribution:
+    cue: Match
+    cue_start: int
+    cue_end: int
+    label: str
+    stance: str
+    continuation: bool
+    source: int | None
+    mention: tuple[int, int] | None
+    content: tuple[int, int] | None
+    carried: bool
+
+
+@dataclass
+class Linking:
+    attributions: list[LinkedAttribution]
+    sources: list[SourceRecord]
+    mentions: list[tuple[int, int, int, str]]
+    """(start, end, source index, rule) for every source mention that speaks."""
+    told: list[Match]
+
+
+def _strip_al(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _strip_conj(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 2 else word
+
+
+class _Reader:
+    """Reads noun phrases from the normalized text with the article's lexicon matches."""
+
+    def __init__(self, detection: Detection, lexicon: Lexicon):
+        self.text = detection.doc.text
+        self.lexicon = lexicon
+        self.np_matches: dict[int, Match] = {}
+        for match in detection.matches:
+            if match.rule.category not in NP_CATEGORIES:
+                continue
+            current = self.np_matches.get(match.start)
+            if current is None or _preference(match) > _preference(current):
+                self.np_matches[match.start] = match
+        # First words of two-word stopwords («من جانبه»): only these need a look at the next token.
+        self.pair_heads = {key.split()[0] for key in lexicon.stopwords if " " in key}
+        self.title_links = lexicon.word_lists.get("title_link", frozenset())
+        self.recipients: set[int] = set()
+        self.cue_starts = {m.start for m in detection.category("cue")}
+        self.cue_starts |= {m.start for m in detection.category("agentless")}
+
+    def _is_given_name(self, word: str) -> bool:
+        return word in self.lexicon.given_names
+
+    def _name_ahead(self, position: int, limit: int) -> bool:
+        """A given name within the next few words (a registered name counting as one), before anything
+        that ends a phrase."""
+        count = 0
+        while count <= 6:
+            token = _TOKEN.search(self.text, position, limit)
+            if token is None:
+                return False
+            match = self.np_matches.get(token.start())
+            if match is not None:
+                position, count = match.end, count + 1
+                continue
+            word = token.group()
+            if word in COMPLEMENTIZERS or not (word[0].isalpha() or word in _QUOTE_OPEN):
+                return False
+            if word in self.lexicon.given_names:
+                return True
+            if self.lexicon.stopwords.get(word) == "stop" and word not in self.title_links:
+                return False
+            position, count = token.end(), count + 1
+        return False
+
+    def _stopword(self, word: str) -> str | None:
+        stopwords = self.lexicon.stopwords
+        return stopwords.get(word) or (stopwords.get(word[1:]) if word[:1] in "وف" and len(word) > 2 else None)
+
+    def elements(self, position: int, limit: int) -> tuple[list[_Element], str, int]:
+        """Elements of the phrase starting at `position`, why it ended, and where the next one could start."""
+        text = self.text
+        elements: list[_Element] = []
+        tokens = 0
+        while tokens < MAX_NP_TOKENS:
+            token = _TOKEN.search(text, position, limit)
+            if token is None:
+                return elements, "end", position
+            word, start = token.group(), token.start()
+            if start in self.recipients:
+                return elements, "stop", start  # «لقناة العربية»: whom the speaker told ends the phrase
+            match = self.np_matches.get(start)
+            if match is not None and match.end <= limit:
+                if elements and "و" in match.prefix:
+                    return elements, "coordination", start
+                elements.append(_Element("match", match.core_start, match.end, match=match))
+                position, tokens = match.end, tokens + 1
+                continue
+            if start in self.cue_starts and elements:
+                return elements, "cue", start
+            if word in _QUOTE_OPEN:
+                inside = self.np_matches.get(token.end())
+                if inside is not None and inside.end <= limit and not elements and inside.rule.kind == "entity":
+                    # «وكشفت «الوطن»»: a registered name in quotation marks is read as the name.
+                    elements.append(_Element("match", inside.core_start, inside.end, match=inside))
+                    position, tokens = inside.end, tokens + 1
+                    continue
+                close = text.find(_QUOTE_OPEN[word], token.end(), min(limit, token.end() + 60))
+                if close > token.end() and (not elements or elements[-1].category in _QUOTABLE_AFTER
+                                            or elements[0].category == "title"):
+                    elements.append(_Element("quoted", token.end(), close, text[token.end():close]))
+                    position, tokens = close + 1, tokens + 1
+                    continue
+                return elements, "punct", start
+            if word == "(":
+                close = text.find(")", token.end(), min(limit, token.end() + 30))
+                if close > 0 and elements:
+                    elements.append(_Element("paren", start, close + 1, text[token.end():close]))
+                    position = close + 1
+                    continue
+                return elements, "punct", start
+            if not (word[0].isalpha() or word[0].isdigit()):
+                return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
+            if word in COMPLEMENTIZERS:
+                return elements, "complementizer", start
+            following = _TOKEN.search(text, token.end(), limit) if word in self.pair_heads else None
+            pair = word + " " + following.group() if following is not None else None
+            label = self.lexicon.stopwords.get(pair) if pair else None
+            label = label or self._stopword(word)
+            if label == "skip" and not elements:
+                position = following.end() if pair in self.lexicon.stopwords else token.end()
+                continue
+            if label == "stop" and elements and elements[0].category == "title" and word in self.title_links \
+                    and self._name_ahead(token.end(), limit):
+                label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
+            if label:
+                return elements, "stop", start
+            if elements and word[:1] == "و" and self._is_given_name(word[1:]):
+                return elements, "coordination", start
+            elements.append(_Element("word", start, token.end(), word))
+            position, tokens = token.end(), tokens + 1
+        return elements, "limit", position
+
+    def read(self, position: int, limit: int) -> tuple[list[NounPhrase], str]:
+        """Noun phrases starting at `position` (several when coordinated with و), and why reading ended."""
+        phrases: list[NounPhrase] = []
+        reason = "end"
+        for _ in range(4):
+            elements, reason, position = self.elements(position, limit)
+            phrase = self.classify(elements, reason)
+            if phrase is None:
+                break
+            phrases.append(phrase)
+            if reason != "coordination":
+                break
+        return phrases, reason
+
+    # ------------------------------------------------------------------------------------ typing
+
+    def classify(self, elements: list[_Element], reason: str) -> NounPhrase | None:
+        if not elements:
+            return None
+        first = elements[0]
+        category = first.category
+        if category == "source":
+            return self._typed_source(elements)
+        if category == "media_head":
+            return self._media(elements)
+        if category == "document_head":
+            return self._document(elements)
+        if category == "org_head":
+            return self._organization(elements)
+        if category == "title":
+            return self._person_with_title(elements)
+        if first.kind == "word":
+            return self._bare_words(elements, reason)
+        return None
+
+    def _end(self, elements: list[_Element], index: int) -> int:
+        """End of the phrase: element `index` plus following nisba adjectives and parentheticals."""
+        end = elements[index].end
+        for element in elements[index + 1:]:
+            if element.kind == "paren" or (element.kind == "word" and _NISBA.match(element.word)):
+                end = element.end
+                continue
+            break
+        return end
+
+    def _typed_source(self, elements: list[_Element]) -> NounPhrase | None:
+        first = elements[0]
+        rule = first.match.rule  # type: ignore[union-attr]
+        source_type = rule.source_type or "vague"
+        if rule.kind == "entity":
+            # Ambiguous bare names were already checked for a head noun or quotation marks by the scanner.
+            head = _strip_al(self.text[first.start:first.end].split()[0])
+            return NounPhrase(first.start, self._end(elements, 0), source_type, rule.id, ("entity", rule.id),
+                              head=head, country=rule.country)
+        # «تقارير وكالة الأنباء الأذرية»: reports of a named outlet are that outlet speaking; reports or
+        # statements of a named body are a document.
+        if source_type in ("vague", "document") and len(elements) > 1 and elements[1].kind in ("match", "quoted"):
+            second = self.classify(elements[1:], "")
+            if second is not None and second.type in MEDIA_OR_ORG | {"named_person"}:
+                if second.type == "named_media":
+                    return second
+                return NounPhrase(first.start, second.end, "document", rule.id, ("document",) + second.key)
+        surface = self.text[first.start:first.end]
+        head = _strip_al(surface.split()[0])
+        bare = (surface.startswith("ال") and source_type in ("anonymous", "official_unnamed")
+                and len(surface.split()) == 1)
+        return NounPhrase(first.start, self._end(elements, 0), source_type, rule.id,
+                          (source_type, " ".join(_strip_al(w) for w in surface.split())), head=head, bare=bare)
+
+    def _media(self, elements: list[_Element]) -> NounPhrase:
+        first = elements[0]
+        if len(elements) > 1:
+            second = elements[1]
+            if second.match is not None and second.match.rule.kind == "entity":
+                rule = second.match.rule
+                return NounPhrase(first.start, self._end(elements, 1), "named_media", rule.id,
+                                  ("entity", rule.id), country=rule.country)
+            if second.kind == "quoted":
+                inside = self.np_matches.get(second.start)
+                if inside is not None and inside.rule.kind == "entity" and inside.end <= second.end:
+                    rule = inside.rule
+                    return NounPhrase(first.start, self._end(elements, 1), "named_media", rule.id,
+                                      ("entity", rule.id), country=rule.country)
+            if second.kind in ("quoted", "word") or (second.kind == "match" and second.category != "title"):
+                name = second.word if second.kind != "match" else self.text[second.start:second.end]
+                return NounPhrase(first.start, self._end(elements, 1), "named_media", "structure.media_head",
+                                  ("media", " ".join(name.split())))
+        head = _strip_al(self.text[first.start:first.end].split()[0])
+        return NounPhrase(first.start, self._end(elements, 0), "named_media", "structure.media_head",
+                          ("media", head), head=head, bare=True)
+
+    def _document(self, elements: list[_Element]) -> NounPhrase:
+        first = elements[0]
+        head = _strip_al(self.text[first.start:first.end].split()[0])
+        if len(elements) > 1:
+            owner = self.classify(elements[1:], "")
+            if owner is not None:
+                if owner.type == "named_media":
+                    return owner
+                return NounPhrase(first.start, owner.end, "document", "structure.document_head",
+                                  ("document", head) + owner.key)
+            end = self._end(elements, 0)
+            return NounPhrase(first.start, end, "document", "structure.document_head", ("document", head))
+        return NounPhrase(first.start, first.end, "document", "structure.document_head", ("document", head),
+                          head=head)
+
+    def _organization(self, elements: list[_Element]) -> NounPhrase:
+        first = elements[0]
+        head = _strip_al(self.text[first.start:first.end].split()[0])
+        if len(elements) > 1:
+            second = elements[1]
+            inside = second.match if second.kind == "match" else self.np_matches.get(second.start)
+            if inside is not None and inside.rule.kind == "entity" and inside.end <= second.end + 1:
+                # «وكالة "سبوتنيك"»: the head noun introduces a registered name, which decides the type.
+                rule = inside.rule
+                return NounPhrase(first.start, self._end(elements, 1), rule.source_type or "named_org", rule.id,
+                                  ("entity", rule.id), country=rule.country)
+        end = first.end
+        # An organization's name is a construct chain closed by a definite noun or a proper name
+        # («وزارة الشؤون البلدية والقروية», «هيئة قناة بنما»), then only definite adjectives; an indefinite
+        # word after that is the verb's object («أعلنت وزارة الصحة تسجيل 40 حالة»).
+        definite = False
+        for element in elements[1:]:
+            if element.kind == "word":
+                word = _strip_conj(element.word) if element.word[:1] == "و" else element.word
+                if definite and not word.startswith(("ال", "لل")):
+                    break
+                definite = True
+                end = element.end
+                continue
+            if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
+                end = element.end
+                # A registered name closes the chain; a head noun («قناة» in «هيئة قناة بنما») awaits one.
+                definite = element.kind != "match" or element.category == "source"
+                continue
+            break
+        if end == first.end:
+            # «الوزارة» alone names no one by itself; coreference may tie it to «وزارة الصحة».
+            return NounPhrase(first.start, end, "official_unnamed", "structure.org_head", ("bare_org", head),
+                              head=head, bare=True)
+        name = " ".join(_strip_al(w) for w in self.text[first.start:end].split())
+        return NounPhrase(first.start, end, "named_org", "structure.org_head", ("org", name), head=head)
+
+    def _person_with_title(self, elements: list[_Element]) -> NounPhrase:
+        first = elements[0]
+        name_index = self._name_index(elements)
+        title_end = elements[name_index - 1].end if name_index else elements[-1].end
+        title = " ".join(self.text[first.start:title_end].split())
+        title_key = " ".join(_strip_al(w) for w in title.split())
+        if name_index is None:
+            return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
+                              ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
+        last = name_index
+        while last + 1 < len(elements) and elements[last + 1].kind in ("word", "paren"):
+            last += 1
+        name_tokens = tuple(e.word for e in elements[name_index:last + 1] if e.kind == "word")
+        return NounPhrase(first.start, elements[last].end, "named_person", "structure.title_name",
+                          ("person", name_tokens), name_tokens=name_tokens, title=title_key)
+
+    def _name_index(self, elements: list[_Element]) -> int | None:
+        """Where the name starts after a title: at the first given name («أيمن» in «وزير الخارجية أيمن
+        الصفدي»), else at a trailing run of plain words that are not complements («الروسي بوتين»)."""
+        names = self.lexicon.given_names
+        for index, element in enumerate(elements[1:], 1):
+            if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
+                return index
+        for index, element in enumerate(elements[1:], 1):
+            word = element.word
+            if element.kind != "word" or word.startswith(("ال", "لل")) or _NISBA.match(word):
+                continue
+            if all(e.kind == "word" for e in elements[index:]):
+                return index
+        return None
+
+    def _two_word_name(self, elements: list[_Element], index: int) -> bool:
+        if index + 1 >= len(elements) or elements[index + 1].kind != "word":
+            return False
+        return elements[index].word + " " + elements[index + 1].word in self.lexicon.given_names
+
+    def _end_title(self, elements: list[_Element]) -> int:
+        end = elements[0].end
+        for element in elements[1:]:
+            if element.kind in ("word", "paren") or element.category in ("title", "org_head", "source"):
+                end = element.end
+                continue
+            break
+        return end
+
+    def _bare_words(self, elements: list[_Element], reason: str) -> NounPhrase | None:
+        words = [e for e in elements if e.kind == "word"]
+        if len(words) != len(elements):
+            words = words[: next(i for i, e in enumerate(elements) if e.kind != "word")]
+        first = words[0].word
+        tokens = tuple(e.word for e in words)
+        names = self.lexicon.given_names
+        if first[:1] == "و" and first[1:] not in names:
+            return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker
+        if first.startswith("لل"):
+            return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
+        for index, element in enumerate(words[:5]):
+            if element.word in names or _strip_conj(element.word) in names or self._two_word_name(words, index):
+                # «المبتعثة ريم الشهري»: a description, then the name.
+                name_tokens = tuple(e.word for e in words[index:])
+                return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.given_name",
+                                  ("person", name_tokens), name_tokens=name_tokens)
+        if not first.startswith("ال") and reason in ("complementizer", "end", "punct") and len(words) <= 3:
+            return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
+                              ("person", tokens), name_tokens=tokens)
+        if not first.startswith("ال") and len(words) == 1:
+            # «أكد ريستريبو في مقطع…»: a lone unknown word counts only if it names someone named elsewhere.
+            return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
+                              ("person", tokens), name_tokens=tokens, tentative=True)
+        if first.startswith("ال") and len(words) <= 2:
+            return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
+                              ("person", tokens), name_tokens=tokens, tentative=True)
+        return None
+
+
+_CATEGORY_PREFERENCE = {"source": 2, "org_head": 1}
+
+
+def _preference(match: Match) -> tuple[int, int]:
+    """Longest first; at equal length a registered entity, then a typed source phrase, then an
+    organization head («وكالة» heads agencies of every kind, not only news agencies)."""
+    if match.rule.kind == "entity":
+        return (match.end - match.start, 3)
+    return (match.end - match.start, _CATEGORY_PREFERENCE.get(match.rule.category, 0))
+
+
+# ------------------------------------------------------------------------------------- registry
+
+
+def _same_role(known: list[str], wanted: list[str]) -> bool:
+    """One title is the other with more qualifiers: «المتحدث باسم الجيش (اللبناني)»."""
+    shorter = min(len(known), len(wanted))
+    return known[:shorter] == wanted[:shorter]
+
+
+class _Registry:
+    """Sources of one article; a new mention joins the source it refers to."""
+
+    def __init__(self, titled_people: dict[str, tuple[str, ...]]):
+        self.records: list[SourceRecord] = []
+        self.titled_people = titled_people
+
+    def _find_person(self, tokens: tuple[str, ...]) -> int | None:
+        wanted = set(tokens)
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if record.type != "named_person" or not record.name_tokens:
+                continue
+            known = set(record.name_tokens)
+            # «الصفدي» or «أيمن الصفدي» within «أيمن الصفدي»; a longer mention must end on the same name.
+            if wanted <= known or (known <= wanted and tokens[-1] == record.name_tokens[-1]):
+                return index
+        return None
+
+    def _last(self, predicate) -> int | None:
+        for index in range(len(self.records) - 1, -1, -1):
+            if predicate(self.records[index]):
+                return index
+        return None
+
+    def resolve(self, phrase: NounPhrase) -> tuple[int | None, NounPhrase | None]:
+        """The record index for `phrase` (creating one when needed), or None to drop a tentative phrase."""
+        if phrase.type == "named_person" and phrase.name_tokens:
+            index = self._find_person(phrase.name_tokens)
+            if index is not None:
+                record = self.records[index]
+                if len(phrase.name_tokens) > len(record.name_tokens):
+                    record.name_tokens = phrase.name_tokens
+                if phrase.title and not record.title:
+                    record.title = phrase.title
+                return index, phrase
+            if phrase.tentative:
+                for title, tokens in self.titled_people.items():
+                    if phrase.name_tokens[-1] == tokens[-1]:
+                        return self._new(NounPhrase(phrase.start, phrase.end, "named_person", phrase.rule,
+                                                    ("person", tokens), name_tokens=tokens, title=title)), phrase
+                return None, None
+            return self._new(phrase), phrase
+        if phrase.bare and phrase.key[0] == "title":
+            person = self._person_for_title(phrase.title)
+            if person is not None:
+                index = self._find_person(person[1])
+                typed = NounPhrase(phrase.start, phrase.end, "named_person", "structure.title_resolved",
+                                   ("person", person[1]), name_tokens=person[1], title=person[0])
+                return (index if index is not None else self._new(typed)), typed
+        if phrase.bare and phrase.key[0] == "bare_org":
+            index = self._last(lambda r: r.type == "named_org" and r.head == phrase.head)
+            if index is not None:
+                return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, phrase.key)
+        if phrase.bare and phrase.key[0] == "media":
+            index = self._last(lambda r: r.type in ("named_media", "self"))
+            if index is not None:
+                return index, NounPhrase(phrase.start, phrase.end, self.records[index].type, phrase.rule, phrase.key)
+        if phrase.bare and phrase.type in ("anonymous", "official_unnamed"):
+            index = self._last(lambda r: r.type == phrase.type and r.head == phrase.head)
+            if index is not None:
+                return index, phrase
+        for index, record in enumerate(self.records):
+            if record.key == phrase.key:
+                return index, phrase
+        return self._new(phrase), phrase
+
+    def _person_for_title(self, title: str) -> tuple[str, tuple[str, ...]] | None:
+        if not title:
+            return None
+        head = title.split()[0]
+        words = title.split()
+        # «المتحدث باسم الجيش اللبناني» and «المتحدث باسم الجيش» are the same role.
+        candidates = [(t, tokens) for t, tokens in self.titled_people.items()
+                      if len(t.split()) > 1 and _same_role(t.split(), words)]
+        if not candidates:
+            candidates = [(t, tokens) for t, tokens in self.titled_people.items()
+                          if len(title.split()) == 1 and t.split()[0] == head]
+        if len({tokens for _, tokens in candidates}) == 1:
+            return candidates[0]
+        return None
+
+    def _new(self, phrase: NounPhrase) -> int:
+        self.records.append(SourceRecord(type=phrase.type, key=phrase.key, head=phrase.head,
+                                         name_tokens=phrase.name_tokens, title=phrase.title,
+                                         country=phrase.country))
+        return len(self.records) - 1
+
+
+# --------------------------------------------------------------------------------------- linking
+
+
+def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
+    for start, end, _ in detection.layout.sentences:
+        if start <= position < end:
+            return start, end
+    return position, len(detection.doc.text)
+
+
+# Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت».
+_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا)\s+)*$")
+
+
+def _np_before(reader: _Reader, detection: Detection, cue_start: int, sentence_start: int) -> list[NounPhrase]:
+    """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the cue,
+    with nothing but particles between them."""
+    text = detection.doc.text
+    window_start = max(sentence_start, cue_start - 160)
+    starts = [t.start() for t in _TOKEN.finditer(text, window_start, cue_start)]
+    for start in starts[-12:]:
+        phrases, _ = reader.read(start, cue_start)
+        # An unknown word is a name only when what follows shows it («قال بوتين إن»); before a verb
+        # nothing does, so the subject must be recognizable (a title, a given name, a typed source).
+        if phrases and phrases[-1].rule != "structure.name" and \
+                _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start):
+            return phrases[-1:]
+    return []
+
+
+_SUBJECT_TYPES = frozenset({"named_person", "named_org", "named_media", "official_unnamed", "country_or_government"})
+
+
+def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sentence_start: int) -> list[NounPhrase]:
+    """A continuation cue with no source before it takes the sentence's named subject:
+    «وسُئلت المتحدثة باسم الصندوق سارة الغامدي عن موعد…، فقالت إن…»."""
+    for start in sorted(reader.np_matches):
+        if sentence_start <= start < cue_start:
+            phrases, _ = reader.read(start, cue_start)
+            if phrases and phrases[0].type in _SUBJECT_TYPES:
+                return phrases[:1]
+    return []
+
+
+_SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
+_WORD = re.compile(r"\w+")
+
+
+def _content(detection: Detection, cue_start: int, after: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    text = detection.doc.text
+    start = _SKIP_AFTER_SOURCE.match(text, after).end()
+    sentence_start, sentence_end = sentence
+    quote = next((q for q in detection.direct_quotes if after <= q.start <= start + 2), None)
+    if quote is not None:
+        return quote.inner_start, quote.inner_end
+    end = sentence_end
+    while end > start and text[end - 1] in ".!?؟؛ ":
+        end -= 1
+    if _has_words(text, start, end, 3):
+        return start, end
+    before_end = cue_start
+    while before_end > sentence_start and text[before_end - 1] in "،, ":
+        before_end -= 1
+    if _has_words(text, sentence_start, before_end, 3):
+        return sentence_start, before_end
+    return None
+
+
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    return any(found >= count for found, _ in enumerate(_WORD.finditer(text, start, end), 1))
+
+
+def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str, ...]]:
+    """Every «title + name» in the article, so a title used alone elsewhere resolves to the name."""
+    people: dict[str, tuple[str, ...]] = {}
+    text = detection.doc.text
+    for match in detection.category("title"):
+        _, end = _sentence_bounds(detection, match.start)
+        phrases, _ = reader.read(match.start, end)
+        if not phrases or phrases[0].type != "named_person" or not phrases[0].name_tokens:
+            continue
+        person = phrases[0]
+        titles = [person.title] if person.title else []
+        # «العميد جوزيف خوري، المتحدث باسم الجيش،»: a title in apposition names the same person.
+        after = _APPOSITION.match(text, person.end)
+        if after is not None:
+            apposed, _ = reader.read(after.end(), end)
+            if apposed and apposed[0].bare and apposed[0].key[0] == "title":
+                titles.append(apposed[0].title)
+        for title in titles:
+            people.setdefault(title, person.name_tokens)
+            head_only = title.split()[0]
+            if head_only != title:
+                people.setdefault(head_only, person.name_tokens)
+    return people
+
+
+_APPOSITION = re.compile(r"\s*[،,]\s*")
+
+
+def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match]]:
+    """«قال مصدر لـ"الشرق الأوسط"»: an outlet after the lam of address, following a reporting verb in the
+    same sentence, is whom the source spoke to. Returns (start of the cue, including the lam, outlet).
+    An outlet that a "told" phrase already introduces («في تصريح لـ"عكاظ"») is not a second cue."""
+    text = detection.doc.text
+    told = []
+    verb_positions = [m.start for m in cues if m.rule.kind == "verb"]
+    told_phrase_ends = [m.end for m in cues if m.rule.label == "told"]
+    for match in detection.category("source") + detection.category("media_head"):
+        if match.rule.category == "source" and match.rule.source_type != "named_media":
+            continue
+        start = match.start if match.prefix.endswith("ل") else -1
+        if start < 0:
+            lam = _LAM_BEFORE.search(text, max(0, match.start - 4), match.start)
+            if lam is None:
+                continue
+            start = lam.start()
+        if any(start - 4 <= end <= match.start for end in told_phrase_ends):
+            continue
+        sentence_start, _ = _sentence_bounds(detection, match.start)
+        if any(sentence_start <= v < start for v in verb_positions):
+            told.append((start, match))
+    return told
+
+
+_LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“]?\s*$")
+
+
+class _Linker:
+    """Walks the article's cues in order, keeping the most recent explicit source for continuations."""
+
+    def __init__(self, detection: Detection, lexicon: Lexicon):
+        self.detection = detection
+        self.text = detection.doc.text
+        self.reader = _Reader(detection, lexicon)
+        self.registry = _Registry(_titled_people(self.reader, detection))
+        self.attributions: list[LinkedAttribution] = []
+        self.mentions: list[tuple[int, int, int, str]] = []
+        self.last_source: int | None = None
+        self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
+
+    def _record_use(self, index: int, cue_start: int, cue_end: int, stance: str) -> None:
+        record = self.registry.records[index]
+        record.attributions += 1
+        record.verbs.append((cue_start, cue_end))
+        record.stances.append(stance)
+
+    def _reports_nothing(self, cue: Match) -> bool:
+        """«أن تعلن اللجنة» (that the committee announce), «لم يقل»: a verb in the subjunctive or negated;
+        «إجابات أوضح،»: the letters of a verb with nothing after them, which is no verb."""
+        if cue.rule.kind != "verb":
+            return False
+        following = self.text[cue.end:cue.end + 3].lstrip()
+        if following[:1] in ("،", ",", ".", "؛"):
+            return True
+        if cue.prefix:
+            return False
+        words = self.text[max(0, cue.start - 12):cue.start].split()
+        return bool(words) and words[-1] in self.not_reported
+
+    def link(self, cues: list[Match], told: list[tuple[int, Match]]) -> None:
+        text = self.text
+        merged: set[int] = set()
+        pending_told: list[tuple[int, int, Match]] = []
+        for cue in cues:
+            if cue.start in merged or self._reports_nothing(cue):
+                continue
+            sentence = _sentence_bounds(self.detection, cue.start)
+            label = cue.rule.label
+            if label == "told":
+                pending_told.append((cue.start, cue.end, cue))
+                continue
+            stance = label if label in STANCES else "neutral"
+            cue_end = cue.end
+            phrases: list[NounPhrase] = []
+            if label == "according_to":
+                after = cue.end
+                if text[cue.start:cue.end].endswith("ما"):
+                    verb = next((c for c in cues if cue.end < c.start <= cue.end + 2), None)
+                    if verb is not None:  # «بحسب ما أفادت الوكالة»: one cue, the verb's subject
+                        merged.add(verb.start)
+                        cue_end = after = verb.end
+                phrases, _ = self.reader.read(after, sentence[1])
+                if not phrases:
+                    continue  # «حسب الاتفاق»: an "according to" with no one behind it is not an attribution
+            elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
+                phrases, _ = self.reader.read(cue.end, sentence[1])
+                if not phrases:
+                    phrases = _np_before(self.reader, self.detection, cue.start, sentence[0])
+            resolved = [(i, p) for i, p in map(self.registry.resolve, phrases) if i is not None and p is not None]
+            if phrases and not resolved and label == "according_to":
+                continue
+            content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
+                               sentence)
+            if not resolved:
+                self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
+                continue
+            for index, phrase in resolved:
+                record = self.registry.records[index]
+                record.mentions.append((phrase.start, phrase.end))
+                record.mention_rules.append(phrase.rule)
+                self._record_use(index, cue.start, cue_end, stance)
+                self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+                self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance,
+                                                           cue.rule.continuation, index, (phrase.start, phrase.end),
+                                                           content, False))
+                self.last_source = index
+        for start, match in told:
+            pending_told.append((start, match.end, match))
+        for start, end, cue in sorted(pending_told, key=lambda t: t[0]):
+            self._told(cue, start, end)
+
+    def _carry(self, cue: Match, cue_start: int, cue_end: int, label: str, stance: str,
+               content: tuple[int, int] | None, sentence: tuple[int, int]) -> None:
+        """A cue without its own source speaks for the sentence's subject or the last explicit source."""
+        same_sentence = [a for a in self.attributions
+                         if sentence[0] <= a.cue_start < cue_start and a.source is not None]
+        source = same_sentence[-1].source if same_sentence else None
+        if source is None:
+            subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
+            if subject:
+                index, phrase = self.registry.resolve(subject[0])
+                if index is not None and phrase is not None:
+                    record = self.registry.records[index]
+                    record.mentions.append((phrase.start, phrase.end))
+                    record.mention_rules.append(phrase.rule)
+                    self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+                    source = index
+        if source is None:
+            source = self.last_source
+        mention = self.registry.records[source].mentions[-1] if source is not None and \
+            self.registry.records[source].mentions else None
+        self.attributions.append(LinkedAttribution(cue, cue_start, cue_end, label, stance, True, source, mention,
+                                                   content, True))
+        if source is not None:
+            self._record_use(source, cue_start, cue_end, stance)
+
+    def _told(self, cue: Match, start: int, end: int) -> None:
+        """A "told X" form speaks for the attribution nearest to it in its sentence."""
+        sentence = _sentence_bounds(self.detection, start)
+        near = [a for a in self.attributions if sentence[0] <= a.cue_start < sentence[1] and a.label != "told"]
+        if near:
+            closest = min(near, key=lambda a: abs(a.cue_start - start))
+            self.attributions.append(LinkedAttribution(cue, start, end, "told", "neutral", True, closest.source,
+                                                       closest.mention, closest.content, True))
+            if closest.source is not None:
+                self._record_use(closest.source, start, end, "neutral")
+            return
+        self._carry(cue, start, end, "told", "neutral", _content(self.detection, start, end, sentence), sentence)
+
+
+def link(detection: Detection, lexicon: Lexicon) -> Linking:
+    linker = _Linker(detection, lexicon)
+    cues = sorted(detection.category("cue"), key=lambda m: m.start)
+    told = _told_cues(detection, cues)
+    # Whom a source spoke to is not a source: the outlet after «لـ» or after «في تصريح لـ» is never read
+    # as a subject.
+    for _, match in told:
+        linker.reader.np_matches.pop(match.start, None)
+        linker.reader.recipients.add(match.start)
+    for cue in cues:
+        if cue.rule.label == "told":
+            outlet = _TOKEN.search(linker.text, cue.end)
+            if outlet is not None:
+                position = outlet.start() if outlet.group() not in _QUOTE_OPEN else outlet.end()
+                linker.reader.np_matches.pop(position, None)
+                following = linker.reader.np_matches.get(position)
+                del following
+    linker.link(cues, told)
+    linker.attributions.sort(key=lambda a: a.cue_start)
+    _mark_anonymity_reasons(detection, linker.registry.records)
+    return Linking(linker.attributions, linker.registry.records, linker.mentions, [m for _, m in told])
+
+
+def _mark_anonymity_reasons(detection: Detection, records: list[SourceRecord]) -> None:
+    reasons = detection.category("anonymity_reason")
+    if not reasons:
+        return
+    for record in records:
+        if OPACITY.get(record.type, 0) < 2:
+            continue
+        for start, _ in record.mentions:
+            sentence = _sentence_bounds(detection, start)
+            if any(sentence[0] <= r.start < sentence[1] for r in reasons):
+                record.anonymity_reason = True
+                break

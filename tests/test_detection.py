@@ -1,0 +1,146 @@
+"""Attributions, sources and the traps, stated directly on short texts we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit import audit_text
+
+
+def _found(text: str, category: str) -> list[tuple[str, str]]:
+    return [(f.text, f.label) for f in audit_text(text, score=False).findings if f.category == category]
+
+
+def _links(text: str) -> list[tuple[str, str | None, str | None]]:
+    result = audit_text(text, score=False)
+    return [(a.cue.text, a.source.text if a.source else None, a.source.type if a.source else None)
+            for a in result.attributions]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("وبحسب وزارة الصحة، سجلت المملكة 120 إصابة.", "وبحسب"),
+    ("ووفق بيان الوزارة، ارتفعت الصادرات.", "ووفق"),
+    ("فقال الوزير إن الاجتماع انتهى.", "فقال"),
+    ("وأكّـدت الهيئة أن القرار نهائي.", "وأكّـدت"),
+    ("يقولون إن الأسعار سترتفع.", "يقولون"),
+])
+def test_cues_with_clitics_inflections_and_marks(text, cue):
+    assert cue in [t for t, _ in _found(text, "cue")]
+
+
+def test_outlet_with_lam_is_whom_the_source_told():
+    links = _links('وقال مصدر حكومي لـ"الشرق الأوسط" إن المفاوضات متعثرة.')
+    assert ("وقال", "مصدر حكومي", "official_unnamed") in links
+    assert not any(source == "الشرق الأوسط" for _, source, _ in links)
+    assert [label for _, label in _found('وقال مصدر حكومي لـ"الشرق الأوسط" إن المفاوضات متعثرة.', "cue")] == \
+        ["neutral", "told"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتم توزيع الحصص حسب الاتفاق المبرم بين الطرفين.",
+    "وتسير الأعمال وفق الخطة المعتمدة.",
+    "وتوزعت الصادرات بحسب المجموعات السلعية.",
+])
+def test_according_to_a_plan_is_not_an_attribution(text):
+    assert _found(text, "cue") == []
+
+
+def test_qad_before_a_past_verb_is_not_a_hedge_but_before_an_imperfect_it_is():
+    assert _found("وكانت الوزارة قد أعلنت الخطة، وقد تم التنفيذ.", "hedge") == []
+    assert [t for t, _ in _found("وهو ما قد يؤدي إلى أزمة وقد تكون طويلة.", "hedge")] == ["قد يؤدي", "وقد تكون"]
+
+
+def test_photo_credit_is_furniture_never_a_source():
+    text = "الرئيس خلال الاجتماع. (وكالات)\n\nقال الرئيس إن الاجتماع كان مثمراً."
+    result = audit_text(text, score=False)
+    assert [f.label for f in result.findings if f.category == "boilerplate"] == ["caption"]
+    assert all("وكالات" not in s.name for s in result.sources)
+
+
+def test_dateline_is_provenance_not_a_source():
+    text = "الرياض - واس:\nأعلنت وزارة الصحة تسجيل 40 حالة جديدة."
+    result = audit_text(text, score=False)
+    assert [p.text.strip() for p in result.provenance] == ["الرياض - واس:"]
+    assert [(s.name, s.type) for s in result.sources] == [("وزارة الصحة", "named_org")]
+
+
+def test_cues_inside_a_direct_quote_belong_to_the_speaker():
+    text = "وقال الوزير: «أكدت الشركة أن المشروع سيكتمل، وقال المقاول إنه جاهز»."
+    assert [t for t, _ in _found(text, "cue")] == ["وقال"]
+    assert _found(text, "quote") == [("أكدت الشركة أن المشروع سيكتمل، وقال المقاول إنه جاهز", "attributed")]
+
+
+def test_continuation_cues_take_the_last_explicit_source():
+    text = ("وقال رئيس الهيئة خالد العمري إن التقرير سيصدر قريباً. وأضاف أن الإحصاءات دقيقة، "
+            "مشيراً إلى أن العمل مستمر.")
+    links = _links(text)
+    assert [s for _, s, _ in links] == ["رئيس الهيئة خالد العمري"] * 3
+
+
+def test_one_source_mentioned_several_times_is_one_source():
+    text = "قال وزير الخارجية أيمن الصفدي إن الحل سياسي. وأكد الصفدي أن الحوار مستمر."
+    result = audit_text(text, score=False)
+    assert [(s.type, len(s.mentions), s.attributions) for s in result.sources] == [("named_person", 2, 2)]
+
+
+def test_a_role_named_elsewhere_is_a_named_person_and_one_never_named_is_not():
+    named = audit_text("أعلن المتحدث باسم الجيش أن العملية انتهت. وقال العقيد سامر الخطيب، المتحدث باسم الجيش، "
+                       "إن الخسائر محدودة.", score=False)
+    assert {s.type for s in named.sources} == {"named_person"}
+    unnamed = audit_text("أعلن المتحدث باسم الوزارة أن العملية انتهت.", score=False)
+    assert [s.type for s in unnamed.sources] == ["official_unnamed"]
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("قالت وسائل إعلام محلية إن الطريق أغلق.", "وسائل إعلام محلية", "vague"),
+    ("وتشير مصادر مطلعة إلى أن الاتفاق قريب.", "مصادر مطلعة", "anonymous"),
+    ("وأعلنت صحيفة عكاظ أن الموعد تأجل.", "صحيفة عكاظ", "named_media"),
+    ("وأعلنت عكاظ أن الموعد تأجل.", "عكاظ", "named_media"),
+    ("وذكرت رويترز أن الموعد تأجل.", "رويترز", "named_media"),
+    ("وقال مسؤول أمريكي إن الموعد تأجل.", "مسؤول أمريكي", "official_unnamed"),
+    ("وترى روسيا أن الحل سياسي.", "روسيا", "country_or_government"),
+    ("وأفاد مراسلنا بأن الطريق أغلق.", "مراسلنا", "self"),
+    ("وأظهر تقرير البنك الدولي أن النمو تباطأ.", "تقرير البنك الدولي", "document"),
+    ("وأعلنت وزارة الصحة السعودية تسجيل حالات.", "وزارة الصحة السعودية", "named_org"),
+])
+def test_source_types(text, source, kind):
+    assert (source, kind) in [(s, k) for _, s, k in _links(text)]
+
+
+def test_ambiguous_outlet_names_need_a_head_noun_or_quotes():
+    assert _links("وقال المسؤول في الرياض إن الطقس حار.")[0][1] == "المسؤول"
+    assert ("وكشفت", "الوطن", "named_media") in _links("وكشفت «الوطن» أن المشروع تأخر.")
+
+
+def test_anonymity_reason_is_recorded():
+    with_reason = audit_text("وقال مصدر حكومي طلب عدم الكشف عن اسمه لأنه غير مخول بالتصريح إن القرار صدر.",
+                             score=False)
+    without = audit_text("وقال مصدر رفض الكشف عن اسمه إن القرار صدر.", score=False)
+    assert [s.anonymity_reason_given for s in with_reason.sources] == [True]
+    assert [(s.type, s.anonymity_reason_given) for s in without.sources] == [("anonymous", False)]
+
+
+def test_agentless_forms():
+    text = "ويُعتقد أن الاتفاق قريب. وتردد أن الوزير استقال. واعتُبر القرار تاريخياً. ويُنظر إليها على أنها خطوة."
+    assert [t for t, _ in _found(text, "agentless")] == ["ويُعتقد", "وتردد", "واعتُبر", "ويُنظر إليها"]
+    assert _found(text, "cue") == []
+
+
+def test_unattributed_claims_and_carried_attribution():
+    text = ("قُتل 12 شخصاً في انفجار وسط المدينة. وقال الدفاع المدني إن 30 أصيبوا. وأضاف أن 5 منهم في حال حرجة.\n\n"
+            "وتضررت 40 سيارة.")
+    claims = [t for t, _ in _found(text, "unattributed_claim")]
+    assert claims == ["قُتل 12 شخصاً في انفجار وسط المدينة.", "وتضررت 40 سيارة."]
+
+
+def test_metrics_exclude_boilerplate():
+    body = "قال وزير المالية محمد الجدعان إن العجز تراجع."
+    with_furniture = body + "\n\nالأكثر قراءة\nقالت مصادر مطلعة إن الأسعار سترتفع\nيُعتقد أن الخطة تأجلت"
+    clean, furnished = audit_text(body, score=False), audit_text(with_furniture, score=False)
+    assert furnished.metrics == clean.metrics
+    assert furnished.stats["words"] == clean.stats["words"]
+
+
+def test_non_arabic_text_is_audited_with_a_warning():
+    result = audit_text("The minister said the talks would resume next week, according to Reuters.", score=False)
+    assert result.warnings and "Arabic" in result.warnings[0]

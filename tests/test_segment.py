@@ -1,0 +1,54 @@
+"""Paragraphs, sentences, quotations and the headline."""
+
+from __future__ import annotations
+
+from audit.segment import segment
+
+
+def _sentences(text: str) -> list[str]:
+    layout = segment(text)
+    return [text[s:e] for s, e, _ in layout.sentences]
+
+
+def test_sentences_split_on_arabic_and_latin_punctuation():
+    text = "انتهى الاجتماع. هل اتفقوا؟ نعم؛ وقّعوا البيان! ثم غادروا"
+    assert _sentences(text) == ["انتهى الاجتماع.", "هل اتفقوا؟", "نعم؛", "وقّعوا البيان!", "ثم غادروا"]
+
+
+def test_numbers_dates_and_abbreviations_do_not_split():
+    text = "ارتفع المؤشر 3.5 في المئة يوم 21.10.2025 بحسب أ.ف.ب وانتهى التداول."
+    assert _sentences(text) == [text]
+
+
+def test_line_breaks_and_paragraphs_split():
+    text = "العنوان هنا\nالسطر الثاني\n\nفقرة ثانية. جملة ثانية."
+    layout = segment(text)
+    assert len(layout.paragraphs) == 2
+    assert _sentences(text) == ["العنوان هنا", "السطر الثاني", "فقرة ثانية.", "جملة ثانية."]
+
+
+def test_no_split_inside_a_quotation():
+    text = "قال الوزير: «لن نتراجع. سنمضي قدماً!» ثم غادر القاعة."
+    assert _sentences(text) == [text]
+
+
+def test_quotes_of_every_kind_and_unbalanced_ones():
+    text = "قال «أولاً» و“ثانياً” و\"ثالثاً\" و‘رابعاً’.\n\nوقال «هذا اقتباس لم يُغلق أبداً\n\nفقرة جديدة» بعده."
+    layout = segment(text)
+    quoted = [text[q.inner_start:q.inner_end] for q in layout.quotes]
+    assert quoted[:4] == ["أولاً", "ثانياً", "ثالثاً", "رابعاً"]
+    unclosed = layout.quotes[4]
+    assert not unclosed.closed and text[unclosed.inner_start:unclosed.inner_end] == "هذا اقتباس لم يُغلق أبداً"
+
+
+def test_stray_and_nested_marks_never_crash():
+    for text in ["»«", "\"", "«««", "»»» نص", "“”“", "قال: «قال \"نعم\" ثم» انتهى", "\"\"\"\""]:
+        segment(text)
+
+
+def test_headline_is_a_first_line_standing_alone():
+    text = "الحكومة تقر الميزانية\n\nأقرت الحكومة أمس ميزانية العام المقبل."
+    layout = segment(text)
+    assert layout.headline is not None
+    assert text[layout.headline[0]:layout.headline[1]] == "الحكومة تقر الميزانية"
+    assert segment("أقرت الحكومة أمس ميزانية العام المقبل. وقال الوزير إنها الأكبر.").headline is None
