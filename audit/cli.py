@@ -1,0 +1,136 @@
+"""The `audit` command. Thin: parse arguments, call the pipeline, hand results to a formatter."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from audit.errors import EXIT_BAD_CONFIG, EXIT_FAIL_UNDER, EXIT_OK, AuditError
+
+EPILOG = """exit codes: 0 success; 1 --fail-under not met; 2 usage error; 3 unreadable or undecodable input;
+4 invalid lexicon or model"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lexicons", metavar="DIR", action="append", default=[], type=Path,
+                        help="also load the YAML lexicons in DIR (repeatable)")
+    parser.add_argument("--model", metavar="FILE", type=Path, default=None,
+                        help="sourcing-strength model file (default: the packaged model)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="audit", description="Audit how Arabic news articles attribute their claims.", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser("check", help="audit one article and print a summary",
+                                description="Audit one article (a file, or - for standard input).",
+                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("path", metavar="PATH|-", help="article file (UTF-8, UTF-16, Windows-1256…), or -")
+    check.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format")
+    check.add_argument("--id", help="article id to report (default: the file name)")
+    check.add_argument("--title", help="headline, when the text does not start with one")
+    check.add_argument("--fail-under", metavar="SCORE", type=float,
+                       help="exit with code 1 when the sourcing score is below SCORE (0-100)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the terminal summary")
+    _common(check)
+
+    lexicons = commands.add_parser("lexicons", help="work with lexicons")
+    lexicon_commands = lexicons.add_subparsers(dest="lexicons_command", metavar="ACTION", required=True)
+    lexicon_check = lexicon_commands.add_parser(
+        "check", help="validate lexicons and run every rule's examples",
+        description="Validate the built-in lexicons and, when given, the lexicons in DIR; every problem is "
+                    "printed as path:line: message and the exit code is 4.")
+    lexicon_check.add_argument("directories", metavar="DIR", nargs="*", type=Path,
+                               help="directory (or file) of user lexicons to check with the built-in ones")
+    return parser
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from audit.load import read_article
+    from audit.pipeline import audit_text, get_lexicon
+
+    lexicon = get_lexicon(args.lexicons)
+    loaded = read_article(args.path)
+    article_id = args.id or (Path(args.path).name if args.path != "-" else "stdin")
+    result = audit_text(loaded.text, id=article_id, title=args.title, lexicon=lexicon, model=args.model,
+                        meta={"encoding": loaded.encoding} if loaded.encoding not in ("utf-8",) else None)
+    for warning in result.warnings:
+        print(f"audit: warning: {loaded.source}: {warning}", file=sys.stderr)
+    if args.format == "json":
+        from audit.formatters import json as formatter
+
+        sys.stdout.write(formatter.render(result) + "\n")
+    elif args.format == "md":
+        from audit.formatters import markdown
+
+        sys.stdout.write(markdown.render(result))
+    else:
+        from audit.formatters import text
+
+        sys.stdout.write(text.render(result, color=_use_color(args.color)))
+    if args.fail_under is not None:
+        if result.score is None:
+            print("audit: error: --fail-under needs a sourcing score, and no model is available", file=sys.stderr)
+            return EXIT_BAD_CONFIG
+        if result.score["value"] < args.fail_under:
+            print(f"audit: score {result.score['value']:.1f} is below --fail-under {args.fail_under:g}",
+                  file=sys.stderr)
+            return EXIT_FAIL_UNDER
+    return EXIT_OK
+
+
+def run_lexicons_check(args: argparse.Namespace) -> int:
+    from audit.lexicon import iter_problems, load_lexicon
+
+    problems = list(iter_problems(args.directories))
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"audit: {len(problems)} lexicon problem(s)", file=sys.stderr)
+        return EXIT_BAD_CONFIG
+    lexicon = load_lexicon(args.directories)
+    examples = sum(len(r.examples_match) + len(r.examples_no_match) for r in lexicon.rules)
+    print(f"{len(lexicon.rules)} rules in {len(lexicon.files)} files: all valid, {examples} examples pass "
+          f"(lexicon version {lexicon.version})")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "lexicons":
+            return run_lexicons_check(args)
+    except AuditError as error:
+        for line in str(error).splitlines() or [type(error).__name__]:
+            print(f"audit: error: {line}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("audit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `audit check … | head`: the reader left; nothing more to say.
+        sys.stderr.close()
+        return EXIT_OK
+    parser.error(f"unknown command {args.command!r}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Output formats. Each module renders an `ArticleAudit` it is given and never runs a detector."""
