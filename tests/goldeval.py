@@ -1,0 +1,175 @@
+"""Score the auditor against the gold set in tests/gold/*.yml.
+
+Run `python tests/goldeval.py [-v]` to print precision, recall and F1 per finding category, the accuracy of
+source types, cue stances and quote labels on matched findings, and of attribution links. A predicted and a
+gold finding match when they are of the same category and their spans overlap (one-to-one, in text order).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+GOLD_DIR = Path(__file__).parent / "gold"
+CATEGORIES = ("cue", "source", "agentless", "hedge", "booster", "quote", "unattributed_claim", "boilerplate")
+EXPECT_KEYS = (*CATEGORIES, "attribution")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    counts: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    label_hits: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    cases: int = 0
+
+    def accuracy(self, name: str) -> float:
+        hits = self.label_hits[name]
+        return sum(hits) / len(hits) if hits else 1.0
+
+    @property
+    def micro(self) -> Counts:
+        total = Counts()
+        for counts in self.counts.values():
+            total.tp, total.fp, total.fn = total.tp + counts.tp, total.fp + counts.fp, total.fn + counts.fn
+        return total
+
+
+def load_cases(directory: Path = GOLD_DIR) -> list[dict]:
+    cases = []
+    for path in sorted(directory.glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            case["_file"] = path.name
+            cases.append(case)
+    return cases
+
+
+def locate(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
+    position = -1
+    for _ in range(nth):
+        position = text.find(needle, position + 1)
+        if position < 0:
+            raise ValueError(f"{needle!r} (occurrence {nth}) not in the case text")
+    return position, position + len(needle)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _pair(gold: list[tuple[tuple[int, int], dict]], predicted: list) -> tuple[list[tuple[dict, object]], list, list]:
+    """One-to-one matching by overlap, in text order."""
+    used: set[int] = set()
+    pairs, missed = [], []
+    for span, item in sorted(gold, key=lambda g: g[0]):
+        for index, finding in enumerate(predicted):
+            if index not in used and _overlaps(span, (finding.start, finding.end)):
+                used.add(index)
+                pairs.append((item, finding))
+                break
+        else:
+            missed.append((span, item))
+    extra = [f for i, f in enumerate(predicted) if i not in used]
+    return pairs, missed, extra
+
+
+def evaluate(cases: list[dict], audit_text) -> Report:
+    report = Report()
+    for case in cases:
+        report.cases += 1
+        text, expect, case_id = case["text"], case["expect"], case["id"]
+        audit = audit_text(text, id=case_id, score=False)
+        for category in CATEGORIES:
+            gold = [(locate(text, item["text"], item.get("nth", 1)), item) for item in expect.get(category) or []]
+            predicted = [f for f in audit.findings if f.category == category]
+            pairs, missed, extra = _pair(gold, predicted)
+            counts = report.counts[category]
+            counts.tp += len(pairs)
+            counts.fn += len(missed)
+            counts.fp += len(extra)
+            for _span, item in missed:
+                report.errors.append(f"{case_id}: missed {category} {item['text']!r}")
+            for finding in extra:
+                report.errors.append(f"{case_id}: extra {category} {finding.text!r} ({finding.label}, {finding.rule})")
+            for item, finding in pairs:
+                if category == "source":
+                    ok = finding.label == item["type"]
+                    report.label_hits["source_type"].append(ok)
+                    if not ok:
+                        report.errors.append(f"{case_id}: source {item['text']!r} typed {finding.label}, "
+                                             f"expected {item['type']}")
+                elif category in ("cue", "quote") and "label" in item:
+                    ok = finding.label == item["label"]
+                    report.label_hits[f"{category}_label"].append(ok)
+                    if not ok:
+                        report.errors.append(f"{case_id}: {category} {item['text']!r} labelled {finding.label}, "
+                                             f"expected {item['label']}")
+        for item in expect.get("attribution") or []:
+            cue_span = locate(text, item["cue"], item.get("cue_nth", 1))
+            candidates = [a for a in audit.attributions if _overlaps(cue_span, (a.cue.start, a.cue.end))]
+            if item.get("source") is None:
+                ok = bool(candidates) and all(a.source is None for a in candidates)
+            else:
+                source_span = locate(text, item["source"], item.get("source_nth", 1))
+                ok = any(a.source is not None and any(_overlaps(source_span, tuple(m))
+                                                      for m in audit.sources[a.source.source].mentions)
+                         for a in candidates)
+            report.label_hits["attribution_link"].append(ok)
+            if not ok:
+                got = [(a.source.text if a.source else None) for a in candidates]
+                report.errors.append(f"{case_id}: cue {item['cue']!r} should link to {item.get('source')!r}, got {got}")
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = [f"gold cases: {report.cases}", f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+    for category in CATEGORIES:
+        c = report.counts[category]
+        lines.append(f"{category:<20}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp:6d}{c.fp:6d}{c.fn:6d}")
+    m = report.micro
+    lines.append(f"{'all (micro)':<20}{m.precision:7.3f}{m.recall:7.3f}{m.f1:7.3f}{m.tp:6d}{m.fp:6d}{m.fn:6d}")
+    for name in ("source_type", "cue_label", "quote_label", "attribution_link"):
+        hits = report.label_hits[name]
+        lines.append(f"{name + ' accuracy':<28}{report.accuracy(name):.3f}  ({sum(hits)}/{len(hits)})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    args = parser.parse_args(argv)
+    from audit import audit_text
+
+    report = evaluate(load_cases(), audit_text)
+    print(format_report(report))
+    if args.verbose:
+        print("\n".join(report.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

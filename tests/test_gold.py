@@ -1,0 +1,44 @@
+"""Quality on the gold set we wrote (tests/gold): the thresholds of issue #2.
+
+`python tests/goldeval.py -v` prints the full table and every miss.
+"""
+
+from __future__ import annotations
+
+import goldeval
+import pytest
+
+from audit import audit_text
+
+
+@pytest.fixture(scope="module")
+def report():
+    return goldeval.evaluate(goldeval.load_cases(), audit_text)
+
+
+def test_the_gold_set_is_large_and_well_formed():
+    cases = goldeval.load_cases()
+    assert len(cases) >= 80
+    ids = [case["id"] for case in cases]
+    assert len(ids) == len(set(ids))
+    for case in cases:
+        assert set(goldeval.EXPECT_KEYS) <= set(case["expect"]), case["id"]
+        for category in goldeval.CATEGORIES:
+            for item in case["expect"][category] or []:
+                goldeval.locate(case["text"], item["text"], item.get("nth", 1))
+
+
+def test_cue_f1_is_at_least_0_90(report):
+    assert report.counts["cue"].f1 >= 0.90, goldeval.format_report(report)
+
+
+def test_source_type_accuracy_is_at_least_0_85(report):
+    assert report.accuracy("source_type") >= 0.85, goldeval.format_report(report)
+    assert len(report.label_hits["source_type"]) >= 80
+
+
+def test_every_category_is_measured(report):
+    for category in goldeval.CATEGORIES:
+        counts = report.counts[category]
+        assert counts.tp + counts.fn > 0, f"no gold {category} findings"
+        assert counts.f1 >= 0.75, goldeval.format_report(report)
