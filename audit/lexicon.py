@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -443,12 +442,11 @@ def _rules_in_file(path: Path, problems: list[str]) -> list[Rule]:
 
 
 def builtin_lexicon_dir() -> Path:
-    """The lexicons shipped with the package: `audit._lexicons` once installed, which is the
-    repository's `lexicons/` (imported from a checkout, the package sits next to it)."""
-    try:
-        return Path(str(resources.files("audit._lexicons")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "lexicons"
+    """The lexicons shipped with the package: `audit/_lexicons` once installed (pyproject maps the
+    repository's `lexicons/` there); imported from a checkout, the package sits next to `lexicons/`."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_lexicons"
+    return installed if installed.is_dir() else package.parent / "lexicons"
 
 
 def lexicon_files(directories: Iterable[Path]) -> list[Path]:
