@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import re._constants as _sre  # the documented-in-source parse tree of `re`; see pattern_start
+import re._parser as _sre_parser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -521,18 +523,26 @@ class Lexicon:
     files: tuple[str, ...]
     version: str
     """Hash of the rules' content: a trained model records it and refuses other lexicons."""
-    stopwords: dict[str, str] = field(default_factory=dict)
+    # Everything below is derived from the rules in __post_init__.
+    stopwords: dict[str, str] = field(init=False)
     """Normalized word or two-word phrase → `stop` (ends a noun phrase) or `skip` (stepped over)."""
-    given_names: frozenset[str] = frozenset()
-    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    given_names: frozenset[str] = field(init=False)
+    word_lists: dict[str, frozenset[str]] = field(init=False)
     """Other stopword lists by label: `title_link`, `not_reported`."""
-    _forms: dict[str, list[tuple[Rule, str]]] = field(default_factory=dict)
+    _forms: dict[str, list[tuple[Rule, str]]] = field(init=False, repr=False)
     """Every surface with every proclitic string its rule allows → (rule, proclitics)."""
-    _scanner: re.Pattern[str] | None = None
-    _pattern_rules: tuple[Rule, ...] = ()
-    _media_heads: frozenset[str] = frozenset()
+    _scanner: re.Pattern[str] | None = field(init=False, repr=False)
+    _pattern_rules: tuple[Rule, ...] = field(init=False, repr=False)
+    """Pattern rules that are run over the whole text."""
+    _triggers: dict[str, list[tuple[Rule, str]]] = field(init=False, repr=False)
+    """A pattern that starts with a fixed word («قد» in «قد\\s+…») is tried only where the scanner meets
+    that word: word (with proclitics) → (rule, proclitics)."""
+    _anchored: tuple[Rule, ...] = field(init=False, repr=False)
+    """Patterns anchored at the start of the text (\\A), tried there only."""
+    _media_heads: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.stopwords, self.word_lists, self._triggers, self._scanner = {}, {}, {}, None
         surfaces: set[str] = set()
         forms: dict[str, list[tuple[Rule, str]]] = {}
         names: set[str] = set()
@@ -561,7 +571,21 @@ class Lexicon:
         self.given_names = frozenset(names)
         self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._forms = forms
-        self._pattern_rules = tuple(r for r in self.rules if r.kind == "pattern" and r.category in SCANNED)
+        scanned, anchored = [], []
+        for rule in self.rules:
+            if rule.kind != "pattern" or rule.category not in SCANNED:
+                continue
+            start = pattern_start(rule.pattern)  # type: ignore[arg-type]
+            if start == "anchored":
+                anchored.append(rule)
+            elif start:
+                for word in start:
+                    surfaces.add(word)
+                    for prefix in _prefix_strings(rule.prefixes):
+                        self._triggers.setdefault(prefix + word, []).append((rule, prefix))
+            else:
+                scanned.append(rule)
+        self._pattern_rules, self._anchored = tuple(scanned), tuple(anchored)
         if surfaces:
             # Proclitics are read greedily so the longest phrase wins (ل+وكالة الصحافة الفرنسية); the
             # matched string is then looked up whole, and a multi-word match also tries its shorter word
@@ -575,7 +599,7 @@ class Lexicon:
         `original` (a NormalizedText) lets rules with an `original_pattern` check the diacritized text.
         """
         matches: list[Match] = []
-        forms = self._forms
+        forms, triggers = self._forms, self._triggers
         if self._scanner is not None:
             for found in self._scanner.finditer(text):
                 word = found.group()
@@ -583,6 +607,8 @@ class Lexicon:
                 if " " in word or "\n" in word or "\t" in word:
                     self._multiword(text, start, end, original, matches)
                     continue
+                if word in triggers:
+                    self._triggered(triggers[word], text, start, original, matches)
                 entries = forms.get(word)
                 if entries is None:
                     continue
@@ -590,30 +616,49 @@ class Lexicon:
                     matches.append(Match(entries[0][0], start, end, entries[0][1]))
                 else:
                     self._accept(entries, text, start, end, original, matches)
+        for rule in self._anchored:
+            found = rule.pattern.match(text)  # type: ignore[union-attr]
+            if found is not None:
+                self._pattern_match(rule, found, text, original, matches)
         for rule in self._pattern_rules:
-            reported = "match" in rule.pattern.groupindex  # type: ignore[union-attr]
             for found in rule.pattern.finditer(text):  # type: ignore[union-attr]
-                start, end = found.span("match") if reported else found.span()
-                if end == start:
-                    continue
-                if text[start].isalnum():
-                    # Patterns start on a word boundary, after at most the rule's proclitics (وقد يكون).
-                    before = start
-                    while before > start - 2 and before > 0 and text[before - 1] in rule.prefixes:
-                        before -= 1
-                    if before > 0 and (text[before - 1].isalnum() or text[before - 1] == "_"):
-                        continue
-                    start = before
-                if rule.contextual and not self._context_ok(rule, text, start, end, original):
-                    continue
-                matches.append(Match(rule, start, end, text[start:max(start, found.start())]))
-        matches.sort(key=lambda m: (m.start, -m.end))
+                self._pattern_match(rule, found, text, original, matches)
+        matches.sort(key=lambda m: (m.start, -m.end, m.rule.id))
         return matches
+
+    def _triggered(self, entries: list[tuple[Rule, str]], text: str, start: int, original: Any,
+                   matches: list[Match]) -> None:
+        for rule, prefix in entries:
+            found = rule.pattern.match(text, start + len(prefix))  # type: ignore[union-attr]
+            if found is not None:
+                self._pattern_match(rule, found, text, original, matches)
+
+    def _pattern_match(self, rule: Rule, found: re.Match[str], text: str, original: Any,
+                       matches: list[Match]) -> None:
+        reported = "match" in found.re.groupindex
+        start, end = found.span("match") if reported else found.span()
+        if end == start:
+            return
+        if text[start].isalnum():
+            # Patterns start on a word boundary, after at most the rule's proclitics (وقد يكون).
+            before = start
+            while before > start - 2 and before > 0 and text[before - 1] in rule.prefixes:
+                before -= 1
+            if before > 0 and (text[before - 1].isalnum() or text[before - 1] == "_"):
+                return
+            start = before
+        if rule.contextual and not self._context_ok(rule, text, start, end, original):
+            return
+        matches.append(Match(rule, start, end, text[start:max(start, found.start())]))
 
     def _multiword(self, text: str, start: int, end: int, original: Any, matches: list[Match]) -> None:
         """A phrase match; shorter phrases at the same place may belong to other categories (the media head
         «وكالة الأنباء» inside an outlet's full name), so each word-prefix of the match is looked up too."""
         words = [(w.group(), w.end()) for w in _WORD_RUN.finditer(text, start, end)]
+        for index, (word, word_end) in enumerate(words):
+            if word in self._triggers:
+                self._triggered(self._triggers[word], text, word_end - len(word) if index else start, original,
+                                matches)
         taken: set[str] = set()
         for count in range(len(words), 0, -1):
             key = " ".join(w for w, _ in words[:count])
@@ -677,6 +722,35 @@ class Lexicon:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+
+def pattern_start(pattern: re.Pattern[str]) -> frozenset[str] | str | None:
+    """How a pattern begins: `"anchored"` for \\A, the set of whole words it must begin with when it
+    begins with fixed letters followed by a non-letter («قد\\s+», «(?:في|خلال)\\s+»), else None (the pattern
+    is run over the whole text). Only an optimization: a pattern that cannot be read is simply scanned."""
+    try:
+        items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the parser is CPython's own and may change; scanning is always correct
+        return None
+    if items and items[0] == (_sre.AT, _sre.AT_BEGINNING_STRING):
+        return "anchored"
+    words = [""]
+    for index, (op, value) in enumerate(items):
+        if op is _sre.LITERAL:
+            words = [w + chr(value) for w in words]
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in value):
+            words = [w + chr(v) for w in words for _, v in value]
+        elif op is _sre.BRANCH and all(all(o is _sre.LITERAL for o, _ in branch) for branch in value[1]):
+            words = [w + "".join(chr(v) for _, v in branch) for w in words for branch in value[1]]
+        else:
+            ends_word = op is _sre.ASSERT or (op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and
+                                              value[2][0] == (_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]))
+            if index == 0 or not ends_word or len(words) > 64:
+                return None
+            if not all(w and all(c.isalpha() for c in w) for w in words):
+                return None
+            return frozenset(words)
+    return None
 
 
 def _prefix_strings(allowed: str) -> list[str]:

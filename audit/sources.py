@@ -464,9 +464,17 @@ def _same_role(known: list[str], wanted: list[str]) -> bool:
 class _Registry:
     """Sources of one article; a new mention joins the source it refers to."""
 
-    def __init__(self, titled_people: dict[str, tuple[str, ...]]):
+    def __init__(self, find_titled_people):
         self.records: list[SourceRecord] = []
-        self.titled_people = titled_people
+        self._find_titled_people = find_titled_people
+        self._titled_people: dict[str, tuple[str, ...]] | None = None
+
+    @property
+    def titled_people(self) -> dict[str, tuple[str, ...]]:
+        """«title → name» over the whole article, read only when a bare title or surname needs it."""
+        if self._titled_people is None:
+            self._titled_people = self._find_titled_people()
+        return self._titled_people
 
     def _find_person(self, tokens: tuple[str, ...]) -> int | None:
         wanted = set(tokens)
@@ -569,8 +577,10 @@ def _np_before(reader: _Reader, detection: Detection, cue_start: int, sentence_s
     with nothing but particles between them."""
     text = detection.doc.text
     window_start = max(sentence_start, cue_start - 160)
-    starts = [t.start() for t in _TOKEN.finditer(text, window_start, cue_start)]
-    for start in starts[-12:]:
+    # Only where a subject can start: a lexicon phrase (title, organization, source…) or a given name.
+    starts = [t.start() for t in _TOKEN.finditer(text, window_start, cue_start)
+              if t.start() in reader.np_matches or t.group() in reader.lexicon.given_names]
+    for start in starts[-6:]:
         phrases, _ = reader.read(start, cue_start)
         # An unknown word is a name only when what follows shows it («قال بوتين إن»); before a verb
         # nothing does, so the subject must be recognizable (a title, a given name, a typed source).
@@ -685,7 +695,7 @@ class _Linker:
         self.detection = detection
         self.text = detection.doc.text
         self.reader = _Reader(detection, lexicon)
-        self.registry = _Registry(_titled_people(self.reader, detection))
+        self.registry = _Registry(lambda: _titled_people(self.reader, detection))
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None

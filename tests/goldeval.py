@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 GOLD_DIR = Path(__file__).parent / "gold"
+HELDOUT_DIR = Path(__file__).parent / "gold_heldout"
 CATEGORIES = ("cue", "source", "agentless", "hedge", "booster", "quote", "unattributed_claim", "boilerplate")
 EXPECT_KEYS = (*CATEGORIES, "attribution")
 
@@ -161,10 +162,13 @@ def format_report(report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    parser.add_argument("--heldout", action="store_true",
+                        help="score the held-out set (tests/gold_heldout), written by someone who never saw "
+                             "the rules")
     args = parser.parse_args(argv)
     from audit import audit_text
 
-    report = evaluate(load_cases(), audit_text)
+    report = evaluate(load_cases(HELDOUT_DIR if args.heldout else GOLD_DIR), audit_text)
     print(format_report(report))
     if args.verbose:
         print("\n".join(report.errors))

@@ -147,3 +147,22 @@ def test_builtin_lexicons_ship_with_the_package():
     assert {"cues.yml", "sources.yml", "outlets.yml", "hedges.yml", "boilerplate.yml"} <= files
     outlets = [r for r in BUILTIN.rules if r.id.startswith("outlets.")]
     assert len(outlets) >= 60
+
+
+def test_patterns_tried_at_their_first_word_find_what_a_full_scan_finds():
+    """Triggering a pattern at the words it starts with is only an optimization: the matches must be those
+    of running every pattern over the whole text."""
+    import dataclasses
+
+    from conftest import SAMPLES
+
+    full = dataclasses.replace(BUILTIN)
+    full._triggers = {}
+    full._pattern_rules = tuple(r for r in BUILTIN.rules if r.kind == "pattern" and r.category != "stopword"
+                                and r not in BUILTIN._anchored)
+    assert BUILTIN._triggers, "no pattern is triggered: the optimization silently stopped applying"
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES.glob("*.txt")]
+    texts += [example for rule in BUILTIN.rules for example in rule.examples_match + rule.examples_no_match]
+    for text in texts:
+        doc = normalize(text)
+        assert BUILTIN.scan(doc.text, doc) == full.scan(doc.text, doc), text[:60]
