@@ -106,10 +106,11 @@ def _is_direct(text: str, quote: Quote) -> bool:
 
 
 def _drop_nested(matches: list[Match]) -> list[Match]:
-    """Within one category keep the longest of overlapping matches («مصادر مطلعة» over «مصادر»)."""
+    """Within one category keep the longest of overlapping matches («مصادر مطلعة» over «مصادر»).
+    `matches` come sorted by start, longest first (Lexicon.scan)."""
     kept: list[Match] = []
     last_end: dict[str, int] = {}
-    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+    for match in matches:
         category = match.rule.category
         if match.start < last_end.get(category, -1):
             continue
@@ -127,6 +128,12 @@ def _overrides(matches: list[Match]) -> list[Match]:
             if m.rule.category != "cue" or not any(s < m.end and m.start < e for s, e in agentless)]
 
 
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` falls in one of the sorted, non-overlapping `spans`."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and position < spans[index][1]
+
+
 def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     text = doc.text
     scanned = _overrides(_drop_nested(lexicon.scan(text, doc)))
@@ -136,17 +143,16 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
 
     direct_quotes = [q for q in layout.quotes if _is_direct(text, q)]
 
-    probe = Detection(doc, layout, [], blocks, provenance, direct_quotes)
+    # Regions no finding of the article's own may start in: furniture, datelines; and direct quotations
+    # for what belongs to the speaker.
+    excluded = sorted([(b.start, b.end) for b in blocks] + carved)
+    quoted = sorted((q.inner_start, q.inner_end) for q in direct_quotes)
     kept: list[Match] = []
     for match in scanned:
         category = match.rule.category
-        if category in ("boilerplate", "provenance"):
+        if category in ("boilerplate", "provenance") or _inside(excluded, match.start):
             continue
-        if probe.in_boilerplate(match.start):
-            continue
-        if any(start <= match.start < end for start, end in carved):
-            continue
-        if category in SPEAKER_OWNED and probe.direct_quote_at(match.start) is not None:
+        if category in SPEAKER_OWNED and _inside(quoted, match.start):
             continue
         kept.append(match)
     return Detection(doc, layout, kept, blocks, provenance, direct_quotes)

@@ -45,10 +45,10 @@ CUE_LABELS = (*STANCES, "according_to", "told")
 EXTENTS = ("match", "line", "paragraph", "to_end")
 PROCLITICS = "وفبلك"
 DEFAULT_PREFIXES = {"entity": "وفبلك"}
-# Categories matched by the scanner; stopwords and given names are only looked up word by word inside a
-# candidate noun phrase, so scanning for them would be wasted work.
+# Stopwords are only looked up word by word inside a candidate noun phrase; every other category is
+# scanned (given names too: their positions tell where people are named).
 WORD_LISTS = frozenset({"stopword", "given_name"})
-SCANNED = frozenset(CATEGORIES) - WORD_LISTS
+SCANNED = frozenset(CATEGORIES) - {"stopword"}
 
 _COMMON_KEYS = {"id", "kind", "category", "label", "examples", "note"}
 _KIND_KEYS = {
@@ -540,6 +540,7 @@ class Lexicon:
     _anchored: tuple[Rule, ...] = field(init=False, repr=False)
     """Patterns anchored at the start of the text (\\A), tried there only."""
     _media_heads: frozenset[str] = field(init=False, repr=False)
+    _arabic_first_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.stopwords, self.word_lists, self._triggers, self._scanner = {}, {}, {}, None
@@ -557,7 +558,6 @@ class Lexicon:
                 continue
             if rule.category == "given_name":
                 names.update(rule.surfaces)
-                continue
             if rule.kind == "pattern":
                 continue
             allowed = _prefix_strings(rule.prefixes)
@@ -570,6 +570,8 @@ class Lexicon:
                         forms.setdefault(prefix + surface[1:], []).append((rule, prefix))
         self.given_names = frozenset(names)
         self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
+        self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces
+                                             if _ARABIC_LETTER.search(s))
         self._forms = forms
         scanned, anchored = [], []
         for rule in self.rules:
@@ -687,17 +689,19 @@ class Lexicon:
             return False
         if rule.original_pattern is not None and not _original_ok(rule, original, start, end):
             return False
-        if rule.ambiguous and not self._introduced(text, start + len(prefix), end):
-            surface = " ".join(text[start + len(prefix):end].split())
-            if self._gated(surface) or (prefix.endswith("ل") and surface.startswith("ل")):
+        if rule.ambiguous:
+            core = start + len(prefix)
+            surface = text[core:end]
+            gated = self._gated(surface) or (prefix.endswith("ل") and surface.startswith("ل"))
+            if gated and not self._introduced(text, core, end):
                 return False
         return True
 
     def _gated(self, surface: str) -> bool:
         """Bare Arabic names of ambiguous outlets need an introduction; full names such as
         «الوكالة الوطنية العراقية للأنباء» and Latin names do not."""
-        first = surface.split()[0]
-        if not _ARABIC_LETTER.search(surface):
+        first = surface.split(None, 1)[0]
+        if first not in self._arabic_first_words and not _ARABIC_LETTER.search(surface):
             return False
         return first not in self._media_heads and _strip_article(first) not in self._media_heads
 

@@ -17,8 +17,12 @@ def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: in
                     attributions: tuple[Attribution, ...], findings: tuple[Finding, ...]) -> dict[str, Any]:
     """The metric block of the JSON contract; every share is over distinct sources unless named
     `*_attribution_share` (over attributions)."""
-    categories = Counter(f.category for f in findings)
-    quote_labels = Counter(f.label for f in findings if f.category == "quote")
+    categories: Counter[str] = Counter()
+    quote_labels: Counter[str] = Counter()
+    for finding in findings:
+        categories[finding.category] += 1
+        if finding.category == "quote":
+            quote_labels[finding.label] += 1
     types = Counter(s.type for s in sources)
     distinct = len(sources)
     linked = [a for a in attributions if a.source is not None]

@@ -5,6 +5,7 @@ Offsets here are normalized offsets; the pipeline maps them back to the original
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -13,7 +14,9 @@ _LINE = re.compile(r"[^\n]+")
 _QUOTE_MARK = re.compile(r"[«»“”„‟\"‘’]")
 # A sentence ends at . ! ? ؟ ؛ (runs of them, "...") followed by space, a closing mark or the end:
 # "3.5", "21.10.2025" and "أ.ف.ب" have no space after the dot and do not split.
-_TERMINATOR = re.compile(r"[.!?؟؛…]+(?=[\s»”\"’)\]]|$)")
+# (Written to start with a character class: the regex engine then skips ahead to candidates instead of
+# trying every position.)
+_TERMINATOR = re.compile(r"[.!?؟؛…][.!?؟؛…]*(?=[\s»”\"’)\]]|$)")
 _WORD = re.compile(r"\w+")
 
 # Minimum words for a quotation to count as someone's words rather than a quoted name or term
@@ -137,18 +140,23 @@ def _quote(text: str, start: int, end: int, closed: bool) -> Quote:
 
 def find_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int, int]]:
     """Sentences never cross a line break or a paragraph, and never end inside a quotation."""
-    quote_spans = [(q.inner_start, q.inner_end) for q in quotes]
+    quote_starts = [q.inner_start for q in quotes]
+    ends: list[int] = []
+    for found in _TERMINATOR.finditer(text):
+        inside = bisect.bisect_right(quote_starts, found.start()) - 1
+        if inside < 0 or found.start() >= quotes[inside].inner_end:
+            ends.append(found.end())
     sentences: list[tuple[int, int, int]] = []
     for index, (paragraph_start, paragraph_end) in enumerate(paragraphs):
         for line in _LINE.finditer(text, paragraph_start, paragraph_end):
             position = line.start()
-            for found in _TERMINATOR.finditer(text, line.start(), line.end()):
-                if any(start <= found.start() < end for start, end in quote_spans):
-                    continue
-                span = _trimmed(text, position, found.end())
+            first = bisect.bisect_right(ends, position)
+            last = bisect.bisect_right(ends, line.end())
+            for end in ends[first:last]:
+                span = _trimmed(text, position, end)
                 if span:
                     sentences.append((*span, index))
-                position = found.end()
+                position = end
             span = _trimmed(text, position, line.end())
             if span:
                 if _WORD.search(text, *span):

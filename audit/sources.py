@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from audit.detect import Detection
 from audit.lexicon import Lexicon, Match
@@ -30,7 +31,7 @@ _ORG_COMPLEMENTS = frozenset({"source", "org_head", "media_head", "document_head
 MEDIA_OR_ORG = frozenset({"named_media", "named_org", "country_or_government", "document"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class NounPhrase:
     """A candidate source mention, in normalized offsets, before coreference."""
 
@@ -49,8 +50,7 @@ class NounPhrase:
     country: str | None = None
 
 
-@dataclass
-class _Element:
+class _Element(NamedTuple):
     kind: str  # match, word, quoted, paren
     start: int
     end: int
@@ -127,8 +127,20 @@ class _Reader:
         self.pair_heads = {key.split()[0] for key in lexicon.stopwords if " " in key}
         self.title_links = lexicon.word_lists.get("title_link", frozenset())
         self.recipients: set[int] = set()
+        given_names = [m.start for m in detection.category("given_name")]
+        self.subject_starts = sorted(set(self.np_matches) | set(given_names))
+        """Where a subject can start: a lexicon phrase or a given name."""
+        self._read_cache: dict[tuple[int, int], tuple[list[NounPhrase], str]] = {}
         self.cue_starts = {m.start for m in detection.category("cue")}
         self.cue_starts |= {m.start for m in detection.category("agentless")}
+
+    def _titled(self, element: _Element) -> bool:
+        """A title, or a role word such as «مسؤول», that can lead to a name."""
+        if element.category == "title":
+            return True
+        match = element.match
+        return (match is not None and match.rule.category == "source" and match.rule.source_type == "official_unnamed"
+                and " " not in self.text[element.start:element.end])
 
     def _is_given_name(self, word: str) -> bool:
         return word in self.lexicon.given_names
@@ -148,20 +160,29 @@ class _Reader:
             word = token.group()
             if word in COMPLEMENTIZERS or not (word[0].isalpha() or word in _QUOTE_OPEN):
                 return False
-            if word in self.lexicon.given_names:
+            if word in self.lexicon.given_names or self._name_shape(token, limit):
                 return True
             if self.lexicon.stopwords.get(word) == "stop" and word not in self.title_links:
                 return False
             position, count = token.end(), count + 1
         return False
 
-    def _stopword(self, word: str) -> str | None:
-        stopwords = self.lexicon.stopwords
-        return stopwords.get(word) or (stopwords.get(word[1:]) if word[:1] in "وف" and len(word) > 2 else None)
+    def _name_shape(self, token: re.Match[str], limit: int) -> bool:
+        """«ضرار العلي،»: an unknown word and a family name with the article, closing the phrase."""
+        word = token.group()
+        if word.startswith("ال") or not word.isalpha() or word in self.lexicon.stopwords or word.endswith("ه"):
+            return False
+        family = _TOKEN.search(self.text, token.end(), limit)
+        if family is None or not family.group().startswith("ال") or family.start() in self.np_matches or \
+                family.group().endswith("ه"):
+            return False  # «مكة المكرمة»: family names seldom end in ة
+        after = _TOKEN.search(self.text, family.end(), limit)
+        return after is None or not after.group()[0].isalpha() or after.group() in COMPLEMENTIZERS
 
     def elements(self, position: int, limit: int) -> tuple[list[_Element], str, int]:
         """Elements of the phrase starting at `position`, why it ended, and where the next one could start."""
         text = self.text
+        stopwords = self.lexicon.stopwords
         elements: list[_Element] = []
         tokens = 0
         while tokens < MAX_NP_TOKENS:
@@ -173,7 +194,9 @@ class _Reader:
                 return elements, "stop", start  # «لقناة العربية»: whom the speaker told ends the phrase
             match = self.np_matches.get(start)
             if match is not None and match.end <= limit:
-                if elements and "و" in match.prefix:
+                if elements and "و" in match.prefix and not (match.rule.category == "source" and
+                                                             match.rule.kind != "entity"):
+                    # «وصحيفة نوفايا غازيتا» starts a second speaker; «وزارة الصحة والسكان» does not.
                     return elements, "coordination", start
                 elements.append(_Element("match", match.core_start, match.end, match=match))
                 position, tokens = match.end, tokens + 1
@@ -208,11 +231,14 @@ class _Reader:
             following = _TOKEN.search(text, token.end(), limit) if word in self.pair_heads else None
             pair = word + " " + following.group() if following is not None else None
             label = self.lexicon.stopwords.get(pair) if pair else None
-            label = label or self._stopword(word)
+            if not label:
+                label = stopwords.get(word)
+                if not label and word[:1] in "وف" and len(word) > 2:
+                    label = stopwords.get(word[1:])
             if label == "skip" and not elements:
                 position = following.end() if pair in self.lexicon.stopwords else token.end()
                 continue
-            if label == "stop" and elements and elements[0].category == "title" and word in self.title_links \
+            if label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
                     and self._name_ahead(token.end(), limit):
                 label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
             if label:
@@ -224,7 +250,16 @@ class _Reader:
         return elements, "limit", position
 
     def read(self, position: int, limit: int) -> tuple[list[NounPhrase], str]:
-        """Noun phrases starting at `position` (several when coordinated with و), and why reading ended."""
+        """Noun phrases starting at `position` (several when coordinated with و), and why reading ended.
+        The same place is read for several purposes (after a cue, before one, to find who is named), so
+        results are kept per (position, limit)."""
+        key = (position, limit)
+        cached = self._read_cache.get(key)
+        if cached is None:
+            cached = self._read_cache[key] = self._read(position, limit)
+        return cached[0][:], cached[1]
+
+    def _read(self, position: int, limit: int) -> tuple[list[NounPhrase], str]:
         phrases: list[NounPhrase] = []
         reason = "end"
         for _ in range(4):
@@ -286,10 +321,23 @@ class _Reader:
                     return second
                 return NounPhrase(first.start, second.end, "document", rule.id, ("document",) + second.key)
         surface = self.text[first.start:first.end]
+        if source_type == "official_unnamed" and " " not in surface and len(elements) > 1:
+            # «مسؤولة التحصين في المكتب الإقليمي ليلى الشامي»: a role word followed by a name is a title.
+            person = self._person_with_title(elements, named_only=True)
+            if person.type == "named_person":
+                return person
         head = _strip_al(surface.split()[0])
         bare = (surface.startswith("ال") and source_type in ("anonymous", "official_unnamed")
                 and len(surface.split()) == 1)
-        return NounPhrase(first.start, self._end(elements, 0), source_type, rule.id,
+        end = self._end(elements, 0)
+        if source_type == "anonymous" and head == "مصدر":
+            body = _IN_BODY.match(self.text, end)
+            if body is not None and body.end() in self.np_matches and \
+                    self.np_matches[body.end()].rule.category in ("org_head", "source", "title"):
+                # «مصدر في وزارة المالية»: one unnamed insider of a named body is an unnamed official.
+                return NounPhrase(first.start, end, "official_unnamed", rule.id, ("official_unnamed", "مصدر"),
+                                  head=head)
+        return NounPhrase(first.start, end, source_type, rule.id,
                           (source_type, " ".join(_strip_al(w) for w in surface.split())), head=head, bare=bare)
 
     def _media(self, elements: list[_Element]) -> NounPhrase:
@@ -335,7 +383,8 @@ class _Reader:
         if len(elements) > 1:
             second = elements[1]
             inside = second.match if second.kind == "match" else self.np_matches.get(second.start)
-            if inside is not None and inside.rule.kind == "entity" and inside.end <= second.end + 1:
+            if inside is not None and inside.rule.kind == "entity" and inside.rule.source_type == "named_media" \
+                    and inside.end <= second.end + 1:
                 # «وكالة "سبوتنيك"»: the head noun introduces a registered name, which decides the type.
                 rule = inside.rule
                 return NounPhrase(first.start, self._end(elements, 1), rule.source_type or "named_org", rule.id,
@@ -366,9 +415,11 @@ class _Reader:
         name = " ".join(_strip_al(w) for w in self.text[first.start:end].split())
         return NounPhrase(first.start, end, "named_org", "structure.org_head", ("org", name), head=head)
 
-    def _person_with_title(self, elements: list[_Element]) -> NounPhrase:
+    def _person_with_title(self, elements: list[_Element], *, named_only: bool = False) -> NounPhrase:
+        """A title and the name after it. With `named_only` (a role word such as «مسؤول», not a title),
+        the name must start with a given name: «مسؤول أميركي كبير» names no one."""
         first = elements[0]
-        name_index = self._name_index(elements)
+        name_index = self._name_index(elements, given_only=named_only)
         title_end = elements[name_index - 1].end if name_index else elements[-1].end
         title = " ".join(self.text[first.start:title_end].split())
         title_key = " ".join(_strip_al(w) for w in title.split())
@@ -376,19 +427,22 @@ class _Reader:
             return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
-        while last + 1 < len(elements) and elements[last + 1].kind in ("word", "paren"):
+        while last + 1 < len(elements) and (elements[last + 1].kind in ("word", "paren") or (
+                last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
         name_tokens = tuple(e.word for e in elements[name_index:last + 1] if e.kind == "word")
         return NounPhrase(first.start, elements[last].end, "named_person", "structure.title_name",
                           ("person", name_tokens), name_tokens=name_tokens, title=title_key)
 
-    def _name_index(self, elements: list[_Element]) -> int | None:
+    def _name_index(self, elements: list[_Element], given_only: bool = False) -> int | None:
         """Where the name starts after a title: at the first given name («أيمن» in «وزير الخارجية أيمن
         الصفدي»), else at a trailing run of plain words that are not complements («الروسي بوتين»)."""
         names = self.lexicon.given_names
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
                 return index
+        if given_only:
+            return None
         for index, element in enumerate(elements[1:], 1):
             word = element.word
             if element.kind != "word" or word.startswith(("ال", "لل")) or _NISBA.match(word):
@@ -396,6 +450,11 @@ class _Reader:
             if all(e.kind == "word" for e in elements[index:]):
                 return index
         return None
+
+    def _surname_like(self, element: _Element) -> bool:
+        """A one-word title right after a given name is a family name: «هاني الشيخ», «سعود الأمير»."""
+        surface = self.text[element.start:element.end]
+        return element.category == "title" and surface.startswith("ال") and " " not in surface
 
     def _two_word_name(self, elements: list[_Element], index: int) -> bool:
         if index + 1 >= len(elements) or elements[index + 1].kind != "word":
@@ -464,10 +523,21 @@ def _same_role(known: list[str], wanted: list[str]) -> bool:
 class _Registry:
     """Sources of one article; a new mention joins the source it refers to."""
 
-    def __init__(self, find_titled_people):
+    def __init__(self, find_titled_people, find_people):
         self.records: list[SourceRecord] = []
         self._find_titled_people = find_titled_people
         self._titled_people: dict[str, tuple[str, ...]] | None = None
+        self._find_people = find_people
+        self._people: dict[str, tuple[str, ...]] | None = None
+
+    @property
+    def people(self) -> dict[str, tuple[str, ...]]:
+        """Family name → full name of everyone the article names, read only when a surname needs it."""
+        if self._people is None:
+            self._people = self._find_people()
+            for tokens in self.titled_people.values():
+                self._people.setdefault(tokens[-1], tokens)
+        return self._people
 
     @property
     def titled_people(self) -> dict[str, tuple[str, ...]]:
@@ -506,10 +576,14 @@ class _Registry:
                     record.title = phrase.title
                 return index, phrase
             if phrase.tentative:
-                for title, tokens in self.titled_people.items():
-                    if phrase.name_tokens[-1] == tokens[-1]:
-                        return self._new(NounPhrase(phrase.start, phrase.end, "named_person", phrase.rule,
-                                                    ("person", tokens), name_tokens=tokens, title=title)), phrase
+                # «الخياط» after «الحرفي سليم الخياط» was introduced (as a speaker or not).
+                tokens = self.people.get(phrase.name_tokens[-1])
+                if tokens is not None:
+                    index = self._find_person(tokens)
+                    if index is None:
+                        index = self._new(NounPhrase(phrase.start, phrase.end, "named_person", phrase.rule,
+                                                     ("person", tokens), name_tokens=tokens))
+                    return index, phrase
                 return None, None
             return self._new(phrase), phrase
         if phrase.bare and phrase.key[0] == "title":
@@ -528,9 +602,12 @@ class _Registry:
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, self.records[index].type, phrase.rule, phrase.key)
         if phrase.bare and phrase.type in ("anonymous", "official_unnamed"):
-            index = self._last(lambda r: r.type == phrase.type and r.head == phrase.head)
+            # «المصدر» is the source just described, «مصدر قضائي» or «مصادر مطلعة» alike.
+            index = self._last(lambda r: r.type in ("anonymous", "official_unnamed") and
+                               r.head in (phrase.head, phrase.head + "ه", phrase.head[:-1]))
             if index is not None:
-                return index, phrase
+                record = self.records[index]
+                return index, NounPhrase(phrase.start, phrase.end, record.type, phrase.rule, record.key)
         for index, record in enumerate(self.records):
             if record.key == phrase.key:
                 return index, phrase
@@ -545,8 +622,8 @@ class _Registry:
         candidates = [(t, tokens) for t, tokens in self.titled_people.items()
                       if len(t.split()) > 1 and _same_role(t.split(), words)]
         if not candidates:
-            candidates = [(t, tokens) for t, tokens in self.titled_people.items()
-                          if len(title.split()) == 1 and t.split()[0] == head]
+            # «الوزير هاني الشيخ» then «وزير الصحة الفلسطيني»: the same head, when only one person has it.
+            candidates = [(t, tokens) for t, tokens in self.titled_people.items() if t.split()[0] == head]
         if len({tokens for _, tokens in candidates}) == 1:
             return candidates[0]
         return None
@@ -569,25 +646,29 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 
 
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت».
-_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا)\s+)*$")
+_GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا)"
+_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:" + _GAP_WORDS + r"\s+)*$")
+_GAP_WORD_SET = frozenset({"قد", "لقد", "كان", "كانت", "بدوره", "بدورها", "جهته", "جهتها", "من", "أيضا", "ايضا"})
 
 
-def _np_before(reader: _Reader, detection: Detection, cue_start: int, sentence_start: int) -> list[NounPhrase]:
-    """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the cue,
-    with nothing but particles between them."""
-    text = detection.doc.text
-    window_start = max(sentence_start, cue_start - 160)
-    # Only where a subject can start: a lexicon phrase (title, organization, source…) or a given name.
-    starts = [t.start() for t in _TOKEN.finditer(text, window_start, cue_start)
-              if t.start() in reader.np_matches or t.group() in reader.lexicon.given_names]
-    for start in starts[-6:]:
-        phrases, _ = reader.read(start, cue_start)
-        # An unknown word is a name only when what follows shows it («قال بوتين إن»); before a verb
-        # nothing does, so the subject must be recognizable (a title, a given name, a typed source).
-        if phrases and phrases[-1].rule != "structure.name" and \
-                _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start):
-            return phrases[-1:]
-    return []
+def _word_before_gap(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of the last word before `end`, stepping back over particles («وكان الوزاني قد ادّعى»)."""
+    position = end
+    for _ in range(4):
+        stop = position
+        while stop > start and not text[stop - 1].isalnum():
+            if text[stop - 1] not in " \t،,":
+                return None
+            stop -= 1
+        begin = stop
+        while begin > start and text[begin - 1].isalnum():
+            begin -= 1
+        if begin == stop:
+            return None
+        if text[begin:stop] not in _GAP_WORD_SET:
+            return begin, stop
+        position = begin
+    return None
 
 
 _SUBJECT_TYPES = frozenset({"named_person", "named_org", "named_media", "official_unnamed", "country_or_government"})
@@ -660,6 +741,17 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 
 
+def _named_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str, ...]]:
+    """Family name → full name for every given name followed by a family name in the article."""
+    people: dict[str, tuple[str, ...]] = {}
+    for match in detection.category("given_name"):
+        _, end = _sentence_bounds(detection, match.start)
+        phrases, _ = reader.read(match.start, end)
+        if phrases and phrases[0].type == "named_person" and len(phrases[0].name_tokens) > 1:
+            people.setdefault(phrases[0].name_tokens[-1], phrases[0].name_tokens)
+    return people
+
+
 def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match]]:
     """«قال مصدر لـ"الشرق الأوسط"»: an outlet after the lam of address, following a reporting verb in the
     same sentence, is whom the source spoke to. Returns (start of the cue, including the lam, outlet).
@@ -685,6 +777,8 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
     return told
 
 
+_VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
+_IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
 _LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“]?\s*$")
 
 
@@ -695,7 +789,8 @@ class _Linker:
         self.detection = detection
         self.text = detection.doc.text
         self.reader = _Reader(detection, lexicon)
-        self.registry = _Registry(lambda: _titled_people(self.reader, detection))
+        self.registry = _Registry(lambda: _titled_people(self.reader, detection),
+                                  lambda: _named_people(self.reader, detection))
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None
@@ -709,16 +804,16 @@ class _Linker:
 
     def _reports_nothing(self, cue: Match) -> bool:
         """«أن تعلن اللجنة» (that the committee announce), «لم يقل»: a verb in the subjunctive or negated;
-        «إجابات أوضح،»: the letters of a verb with nothing after them, which is no verb."""
+        «صورة أوضح.»: the letters of a verb ending a sentence, which is no reporting verb."""
         if cue.rule.kind != "verb":
             return False
         following = self.text[cue.end:cue.end + 3].lstrip()
-        if following[:1] in ("،", ",", ".", "؛"):
+        if following[:1] in (".", "؛") or not following:
             return True
         if cue.prefix:
             return False
         words = self.text[max(0, cue.start - 12):cue.start].split()
-        return bool(words) and words[-1] in self.not_reported
+        return bool(words) and (words[-1] in self.not_reported or _strip_conj(words[-1]) in self.not_reported)
 
     def link(self, cues: list[Match], told: list[tuple[int, Match]]) -> None:
         text = self.text
@@ -742,16 +837,21 @@ class _Linker:
                     if verb is not None:  # «بحسب ما أفادت الوكالة»: one cue, the verb's subject
                         merged.add(verb.start)
                         cue_end = after = verb.end
+                    else:  # «بحسب ما نشرت قيادة الجيش», «وفق ما جاء في بيان…»: any verb, then its subject
+                        skipped = _VERB_AFTER_MA.match(text, cue.end)
+                        if skipped is not None:
+                            cue_end, after = skipped.end(1), skipped.end()
                 phrases, _ = self.reader.read(after, sentence[1])
                 if not phrases:
                     continue  # «حسب الاتفاق»: an "according to" with no one behind it is not an attribution
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
                 phrases, _ = self.reader.read(cue.end, sentence[1])
-                if not phrases:
-                    phrases = _np_before(self.reader, self.detection, cue.start, sentence[0])
-            resolved = [(i, p) for i, p in map(self.registry.resolve, phrases) if i is not None and p is not None]
+            resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
                 continue
+            if not resolved and label != "according_to" and not (cue.rule.kind == "phrase" and cue.rule.continuation):
+                # «وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن…»: the subject came first.
+                resolved = self._resolve(self._np_before(cue.start, sentence[0]))
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)
             if not resolved:
@@ -772,13 +872,42 @@ class _Linker:
         for start, end, cue in sorted(pending_told, key=lambda t: t[0]):
             self._told(cue, start, end)
 
+    def _resolve(self, phrases: list[NounPhrase]) -> list[tuple[int, NounPhrase]]:
+        resolved = []
+        for phrase in phrases:
+            index, typed = self.registry.resolve(phrase)
+            if index is not None and typed is not None:
+                resolved.append((index, typed))
+        return resolved
+
+    def _np_before(self, cue_start: int, sentence_start: int) -> list[NounPhrase]:
+        """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the
+        cue, with nothing but particles between them."""
+        text, reader = self.text, self.reader
+        window_start = max(sentence_start, cue_start - 160)
+        # Only where a subject can start: a lexicon phrase (title, organization, source…) or a given name,
+        # or right before the verb the family name of someone the article names («وكان الوزاني قد ادّعى»).
+        starts = [p for p in reader.subject_starts if window_start <= p < cue_start]
+        surname = _word_before_gap(text, window_start, cue_start)
+        if surname is not None and text.startswith("ال", surname[0]) and \
+                text[surname[0]:surname[1]] in self.registry.people:
+            starts.append(surname[0])
+        for start in sorted(starts)[-6:]:
+            phrases, _ = reader.read(start, cue_start)
+            # An unknown word is a name only when what follows shows it («قال بوتين إن»); before a verb
+            # nothing does, so the subject must be recognizable.
+            if phrases and (phrases[-1].rule != "structure.name" or phrases[-1].tentative) and \
+                    _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start):
+                return phrases[-1:]
+        return []
+
     def _carry(self, cue: Match, cue_start: int, cue_end: int, label: str, stance: str,
                content: tuple[int, int] | None, sentence: tuple[int, int]) -> None:
         """A cue without its own source speaks for the sentence's subject or the last explicit source."""
         same_sentence = [a for a in self.attributions
                          if sentence[0] <= a.cue_start < cue_start and a.source is not None]
         source = same_sentence[-1].source if same_sentence else None
-        if source is None:
+        if source is None and (cue.prefix.startswith("ف") or cue.rule.continuation):
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
             if subject:
                 index, phrase = self.registry.resolve(subject[0])
@@ -789,6 +918,9 @@ class _Linker:
                     self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
                     source = index
         if source is None:
+            # ««…»، يقول وهو يطرق صينية»: the person the paragraph just introduced.
+            source = self._person_before(cue_start)
+        if source is None:
             source = self.last_source
         mention = self.registry.records[source].mentions[-1] if source is not None and \
             self.registry.records[source].mentions else None
@@ -796,6 +928,30 @@ class _Linker:
                                                    content, True))
         if source is not None:
             self._record_use(source, cue_start, cue_end, stance)
+
+    def _person_before(self, cue_start: int) -> int | None:
+        paragraph = self.detection.layout.paragraphs[self.detection.layout.paragraph_of(cue_start)]
+        if self.last_source is not None and any(paragraph[0] <= s < cue_start
+                                                for s, _ in self.registry.records[self.last_source].mentions):
+            return None  # the paragraph already has an explicit speaker: continuation takes it
+        nearest = None
+        for start in sorted(self.reader.np_matches):
+            if paragraph[0] <= start < cue_start and self.reader.np_matches[start].rule.category == "title":
+                nearest = start
+        if nearest is None:
+            return None
+        _, end = _sentence_bounds(self.detection, nearest)
+        phrases, _ = self.reader.read(nearest, min(end, cue_start))
+        if not phrases or phrases[0].type != "named_person":
+            return None
+        index, phrase = self.registry.resolve(phrases[0])
+        if index is None or phrase is None:
+            return None
+        record = self.registry.records[index]
+        record.mentions.append((phrase.start, phrase.end))
+        record.mention_rules.append(phrase.rule)
+        self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+        return index
 
     def _told(self, cue: Match, start: int, end: int) -> None:
         """A "told X" form speaks for the attribution nearest to it in its sentence."""
