@@ -38,7 +38,31 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit with code 1 when the sourcing score is below SCORE (0-100)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the terminal summary")
+    check.add_argument("--no-score", action="store_true", help="skip the sourcing-strength classifier")
     _common(check)
+
+    model = commands.add_parser("model", help="train or evaluate the sourcing-strength classifier")
+    model_commands = model.add_subparsers(dest="model_command", metavar="ACTION", required=True)
+    shared = Path(os.environ.get("AUDIT_SHARED_DIR", "../shared"))
+    for name, help_text in (("train", "train the classifier on the labelled articles and write the model file"),
+                            ("evaluate", "cross-validate against baselines and write reports/model-card.md")):
+        action = model_commands.add_parser(name, help=help_text, description=help_text)
+        action.add_argument("--corpus", type=Path, default=shared / "corpus" / "saudinewsnet_dev.jsonl",
+                            help="JSON Lines corpus holding the labelled articles' text (default: %(default)s)")
+        action.add_argument("--labels", type=Path, default=Path("labels/saudinewsnet.jsonl"),
+                            help="labels keyed by article id (default: %(default)s)")
+        action.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
+        if name == "train":
+            action.add_argument("-o", "--output", type=Path, default=None,
+                                help="model file to write (default: the packaged model)")
+        else:
+            action.add_argument("--holdout-corpus", type=Path, default=shared / "corpus" / "armpro_dev.jsonl",
+                                help="out-of-outlet corpus (default: %(default)s)")
+            action.add_argument("--holdout-labels", type=Path, default=Path("labels/armpro.jsonl"))
+            action.add_argument("--relabels", type=Path, default=Path("labels/relabel_agreement.jsonl"),
+                                help="a second labelling of some articles, for the agreement check")
+            action.add_argument("-o", "--output-dir", type=Path, default=Path("reports"),
+                                help="where model-card.md and its charts go (default: %(default)s)")
 
     lexicons = commands.add_parser("lexicons", help="work with lexicons")
     lexicon_commands = lexicons.add_subparsers(dest="lexicons_command", metavar="ACTION", required=True)
@@ -67,6 +91,7 @@ def run_check(args: argparse.Namespace) -> int:
     loaded = read_article(args.path)
     article_id = args.id or (Path(args.path).name if args.path != "-" else "stdin")
     result = audit_text(loaded.text, id=article_id, title=args.title, lexicon=lexicon, model=args.model,
+                        score=not args.no_score,
                         meta={"encoding": loaded.encoding} if loaded.encoding not in ("utf-8",) else None)
     for warning in result.warnings:
         print(f"audit: warning: {loaded.source}: {warning}", file=sys.stderr)
@@ -109,6 +134,25 @@ def run_lexicons_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_model(args: argparse.Namespace) -> int:
+    def log(line: str) -> None:
+        print(line, flush=True)
+
+    if args.model_command == "train":
+        from audit.model import PACKAGED_MODEL
+        from audit.training import train
+
+        train(args.corpus, args.labels, args.output or PACKAGED_MODEL, seed=args.seed, log=log)
+        return EXIT_OK
+    from audit.evaluation import evaluate
+
+    holdout_ok = args.holdout_corpus.exists() and args.holdout_labels.exists()
+    evaluate(args.corpus, args.labels, args.output_dir, seed=args.seed, log=log,
+             holdout_corpus=args.holdout_corpus if holdout_ok else None,
+             holdout_labels=args.holdout_labels if holdout_ok else None, relabels=args.relabels)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -117,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args)
         if args.command == "lexicons":
             return run_lexicons_check(args)
+        if args.command == "model":
+            return run_model(args)
     except AuditError as error:
         for line in str(error).splitlines() or [type(error).__name__]:
             print(f"audit: error: {line}", file=sys.stderr)

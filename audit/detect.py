@@ -16,7 +16,7 @@ from audit.segment import DIRECT_QUOTE_MIN_WORDS, Layout, Quote
 
 # Categories that belong to whoever is quoted when they occur inside a direct quotation.
 SPEAKER_OWNED = frozenset({"cue", "source", "agentless", "hedge", "booster", "title", "org_head", "media_head",
-                           "document_head", "anonymity_reason"})
+                           "document_head", "anonymity_reason", "writer_voice"})
 REPEATED_HEADLINE_RULE = "structure.repeated_headline"
 _COLON_BEFORE = re.compile(r"[:：]\s*$")
 
@@ -72,7 +72,7 @@ def _boilerplate_blocks(text: str, layout: Layout, matches: list[Match]) -> list
         if extent == "line":
             start, end = line_bounds(text, match.start, match.end)
         elif extent == "paragraph":
-            start, end = layout.paragraphs[layout.paragraph_of(match.start)]
+            start, end = layout.blocks[layout.block_of(match.start)]
         elif extent == "to_end":
             start, end = line_bounds(text, match.start, match.end)[0], len(text)
         else:

@@ -40,6 +40,7 @@ CATEGORIES = (
     "provenance",
     "boilerplate",
     "loaded",
+    "writer_voice",
 )
 CUE_LABELS = (*STANCES, "according_to", "told")
 EXTENTS = ("match", "line", "paragraph", "to_end")
@@ -112,6 +113,8 @@ class Rule:
 # ---------------------------------------------------------------------------------------------- YAML
 
 
+# libyaml's safe loader when PyYAML was built with it (every wheel is): the same nodes, ten times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
                         ("str", "int", "float", "bool", "null", "seq", "map"))
 
@@ -173,7 +176,7 @@ def _load_yaml(path: Path, problems: list[str]) -> _Node | None:
         problems.append(f"{path}:1: cannot read ({error.strerror})")
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -511,7 +514,7 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") else word
-_NEXT_WORD = re.compile(r"[\s«»\"“”]*(\w+)")
+_NEXT_WORD = re.compile(r"[\s«»\"“”،,]*(\w+|:)")
 _PREV_WORD = re.compile(r"(\w+)[\s«»\"“”]*$")
 
 

@@ -14,7 +14,8 @@ def _ratio(part: float, whole: float) -> float:
 
 
 def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: int, sources: tuple[Source, ...],
-                    attributions: tuple[Attribution, ...], findings: tuple[Finding, ...]) -> dict[str, Any]:
+                    attributions: tuple[Attribution, ...], findings: tuple[Finding, ...], questions: int = 0,
+                    writer_voice: int = 0) -> dict[str, Any]:
     """The metric block of the JSON contract; every share is over distinct sources unless named
     `*_attribution_share` (over attributions)."""
     categories: Counter[str] = Counter()
@@ -53,6 +54,8 @@ def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: in
         "unattributed_claims": categories["unattributed_claim"],
         "unattributed_claim_ratio": _ratio(categories["unattributed_claim"], body_sentences),
         "anonymity_reasons_given": sum(1 for s in sources if s.anonymity_reason_given),
+        "question_ratio": _ratio(questions, body_sentences),
+        "writer_voice_per_100_words": round(writer_voice * per_100, 4),
     }
 
 

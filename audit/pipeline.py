@@ -17,6 +17,7 @@ from audit.lexicon import Lexicon, load_lexicon
 from audit.metrics import compute_metrics
 from audit.normalize import NormalizedText, count_text, normalize
 from audit.results import OPACITY, ArticleAudit, Attribution, Cue, Finding, Sentence, Source, SourceMention, Span
+from audit.score import score_audit
 from audit.segment import segment
 from audit.sources import Linking, link
 
@@ -31,6 +32,21 @@ def get_lexicon(extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
     if key not in _LEXICONS:
         _LEXICONS[key] = load_lexicon([Path(d) for d in key])
     return _LEXICONS[key]
+
+
+_OWN_OUTLETS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def own_outlets(lexicon: Lexicon, outlet: str | None) -> frozenset[str]:
+    """Registered outlets named in an article's `outlet` metadata («Okaz (okaz.com.sa)» → outlets.okaz)."""
+    if not outlet:
+        return frozenset()
+    key = (lexicon.version, outlet)
+    if key not in _OWN_OUTLETS:
+        doc = normalize(outlet.replace("(", " ").replace(")", " ").replace(".", " "))
+        _OWN_OUTLETS[key] = frozenset(m.rule.id for m in lexicon.scan(doc.text, doc)
+                                      if m.rule.kind == "entity" and m.rule.source_type == "named_media")
+    return _OWN_OUTLETS[key]
 
 
 class _Offsets:
@@ -63,11 +79,9 @@ def audit_text(text: str, *, id: str = "article", title: str | None = None, lexi
     doc = normalize(text)
     layout = segment(doc.text)
     detection = detect(doc, layout, lexicon)
-    linking = link(detection, lexicon)
+    linking = link(detection, lexicon, own_outlets(lexicon, (meta or {}).get("outlet")))
     audit = _assemble(text, doc, detection, linking, id=id, title=title, meta=meta or {})
     if score:
-        from audit.score import score_audit  # the model is loaded on first use only
-
         audit = score_audit(audit, model=model, lexicon=lexicon)
     return audit
 
@@ -161,8 +175,10 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
     attributed_sentences = len({_sentence_index(layout.sentences, a.cue_start) for a in linking.attributions}
                                & set(body))
     sources_tuple = tuple(source_objects)
+    questions = sum(1 for s, e, _ in body_spans if doc.text[s:e].rstrip(" »\"”)").endswith(("?", "؟")))
     metrics = compute_metrics(words=words, body_sentences=len(body), attributed_sentences=attributed_sentences,
-                              sources=sources_tuple, attributions=tuple(attributions), findings=tuple(findings))
+                              sources=sources_tuple, attributions=tuple(attributions), findings=tuple(findings),
+                              questions=questions, writer_voice=len(detection.category("writer_voice")))
     warnings = []
     if letters and arabic_ratio < NON_ARABIC_RATIO:
         warnings.append(f"only {arabic_ratio:.0%} of the letters are Arabic: the lexicons cover Arabic, "

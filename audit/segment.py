@@ -40,6 +40,9 @@ class Quote:
 @dataclass(frozen=True, slots=True)
 class Layout:
     paragraphs: tuple[tuple[int, int], ...]
+    """One per non-empty line: newsroom copy marks paragraphs with a line break, a blank line or both."""
+    blocks: tuple[tuple[int, int], ...]
+    """Runs of lines between blank lines (page furniture such as «اقرأ أيضاً» lists comes as a block)."""
     lines: tuple[tuple[int, int], ...]
     quotes: tuple[Quote, ...]
     sentences: tuple[tuple[int, int, int], ...]
@@ -47,10 +50,10 @@ class Layout:
     headline: tuple[int, int] | None
 
     def paragraph_of(self, position: int) -> int:
-        for index, (start, end) in enumerate(self.paragraphs):
-            if position < end:
-                return index if position >= start else max(index - 1, 0)
-        return len(self.paragraphs) - 1
+        return _index_of(self.paragraphs, position)
+
+    def block_of(self, position: int) -> int:
+        return _index_of(self.blocks, position)
 
     def quote_at(self, position: int) -> Quote | None:
         """The quotation whose inner text holds `position`, if any."""
@@ -62,6 +65,12 @@ class Layout:
         return None
 
 
+def _index_of(spans: tuple[tuple[int, int], ...], position: int) -> int:
+    """Index of the span holding `position`, or of the last one before it."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return max(index, 0)
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
@@ -70,7 +79,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def find_paragraphs(text: str) -> list[tuple[int, int]]:
+def find_blocks(text: str) -> list[tuple[int, int]]:
     paragraphs = []
     position = 0
     for found in _PARAGRAPH_BREAK.finditer(text):
@@ -98,8 +107,9 @@ _CLOSERS = {"»": "«", "”": "“", "’": "‘"}
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Top-level quotations, paragraph by paragraph. A quote left open runs to its paragraph's end;
-    a stray closing mark is ignored; marks inside an open quote nest and never end it early."""
+    """Top-level quotations, paragraph (line) by paragraph. A quote left open runs to the end of its line,
+    never further: one stray mark must not swallow the rest of an article; a stray closing mark is ignored;
+    marks inside an open quote nest and never end it early."""
     quotes: list[Quote] = []
     for paragraph_start, paragraph_end in paragraphs:
         stack: list[tuple[str, int]] = []
@@ -167,10 +177,10 @@ def find_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Qu
     return sentences
 
 
-def find_headline(text: str, paragraphs: list[tuple[int, int]], lines: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first line is a headline when it stands alone (its own paragraph, or a short line without a
+def find_headline(text: str, blocks: list[tuple[int, int]], lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first line is a headline when it stands alone (its own block, or a short line without a
     final full stop) and more text follows."""
-    if len(lines) < 2 or not paragraphs:
+    if len(lines) < 2 or not blocks:
         return None
     first = lines[0]
     line_text = text[first[0]:first[1]].rstrip()
@@ -184,15 +194,15 @@ def find_headline(text: str, paragraphs: list[tuple[int, int]], lines: list[tupl
                       if not line_text[found.start():found.end()].startswith(".."))
     if ends_as_prose or inner_break:
         return None
-    if paragraphs[0] == first or words <= 15:
+    if blocks[0] == first or words <= 15:
         return first
     return None
 
 
 def segment(text: str) -> Layout:
-    paragraphs = find_paragraphs(text)
+    blocks = find_blocks(text)
     lines = find_lines(text)
-    quotes = find_quotes(text, paragraphs)
-    sentences = find_sentences(text, paragraphs, quotes)
-    headline = find_headline(text, paragraphs, lines)
-    return Layout(tuple(paragraphs), tuple(lines), tuple(quotes), tuple(sentences), headline)
+    quotes = find_quotes(text, lines)
+    sentences = find_sentences(text, lines, quotes)
+    headline = find_headline(text, blocks, lines)
+    return Layout(tuple(lines), tuple(blocks), tuple(lines), tuple(quotes), tuple(sentences), headline)

@@ -24,6 +24,8 @@ COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهم
 # Nisba adjectives (الروسية، أذربيجانية، وروسية) extend the phrase they follow.
 _NISBA = re.compile(r"^(?:و)?(?:ال)?\w{2,}(?:يه|ي|يون|يين|يات|ان)$")
 _ENDING_PUNCT = frozenset(":،,؛;")
+_DASHES = frozenset("-–—")
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "وهو", "وهي", "وهم"})
 # A quoted name can follow these: «صحيفة "الوطن"», «جمعية "إنسان"», «مدرب "العميد"».
 _QUOTABLE_AFTER = frozenset({"media_head", "org_head", "title", "source"})
 # Nouns that continue an organization's name: «هيئة قناة بنما», «مؤسسة النقد», «جمعية مراسلي الصحف».
@@ -113,9 +115,10 @@ def _strip_conj(word: str) -> str:
 class _Reader:
     """Reads noun phrases from the normalized text with the article's lexicon matches."""
 
-    def __init__(self, detection: Detection, lexicon: Lexicon):
+    def __init__(self, detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = frozenset()):
         self.text = detection.doc.text
         self.lexicon = lexicon
+        self.own_outlets = own_outlets
         self.np_matches: dict[int, Match] = {}
         for match in detection.matches:
             if match.rule.category not in NP_CATEGORIES:
@@ -126,7 +129,8 @@ class _Reader:
         # First words of two-word stopwords («من جانبه»): only these need a look at the next token.
         self.pair_heads = {key.split()[0] for key in lexicon.stopwords if " " in key}
         self.title_links = lexicon.word_lists.get("title_link", frozenset())
-        self.recipients: set[int] = set()
+        self.recipients: dict[int, int] = {}
+        """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
         self.subject_starts = sorted(set(self.np_matches) | set(given_names))
         """Where a subject can start: a lexicon phrase or a given name."""
@@ -141,6 +145,12 @@ class _Reader:
         match = element.match
         return (match is not None and match.rule.category == "source" and match.rule.source_type == "official_unnamed"
                 and " " not in self.text[element.start:element.end])
+
+    def _entity_type(self, rule) -> str:
+        """A registered entity's type; the article's own outlet speaking («وعلمت عكاظ» in Okaz) is «self»."""
+        if rule.id in self.own_outlets:
+            return "self"
+        return rule.source_type or "named_org"
 
     def _is_given_name(self, word: str) -> bool:
         return word in self.lexicon.given_names
@@ -167,6 +177,17 @@ class _Reader:
             position, count = token.end(), count + 1
         return False
 
+    def _name_follows(self, position: int, limit: int) -> bool:
+        """A given name right after `position` («، حسن رامزه»)."""
+        token = _TOKEN.search(self.text, position, limit)
+        if token is None:
+            return False
+        word = token.group()
+        if word in _QUOTE_OPEN:
+            token = _TOKEN.search(self.text, token.end(), limit)
+            word = token.group() if token else ""
+        return word in self.lexicon.given_names
+
     def _name_shape(self, token: re.Match[str], limit: int) -> bool:
         """«ضرار العلي،»: an unknown word and a family name with the article, closing the phrase."""
         word = token.group()
@@ -191,6 +212,9 @@ class _Reader:
                 return elements, "end", position
             word, start = token.group(), token.start()
             if start in self.recipients:
+                if not elements:  # «وقال لـ«الشرق الأوسط» مصدر…»: the speaker comes after whom he told
+                    position = self.recipients[start]
+                    continue
                 return elements, "stop", start  # «لقناة العربية»: whom the speaker told ends the phrase
             match = self.np_matches.get(start)
             if match is not None and match.end <= limit:
@@ -217,6 +241,11 @@ class _Reader:
                     position, tokens = close + 1, tokens + 1
                     continue
                 return elements, "punct", start
+            if word in _DASHES:
+                # «رئيس هيئة شؤون الأسرى - عيسى قراقع»، «وأضاف - غطاس - إنه»: some papers set names off
+                # with dashes.
+                position = token.end()
+                continue
             if word == "(":
                 close = text.find(")", token.end(), min(limit, token.end() + 30))
                 if close > 0 and elements:
@@ -225,6 +254,10 @@ class _Reader:
                     continue
                 return elements, "punct", start
             if not (word[0].isalpha() or word[0].isdigit()):
+                if word in "،," and elements and self._titled(elements[0]) and self._name_follows(token.end(), limit):
+                    # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title.
+                    position = token.end()
+                    continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
             if word in COMPLEMENTIZERS:
                 return elements, "complementizer", start
@@ -242,7 +275,8 @@ class _Reader:
                     and self._name_ahead(token.end(), limit):
                 label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
             if label:
-                return elements, "stop", start
+                # «بيتاني بارون جيبس التي قادت الدراسة»: a relative clause closes a name as a comma does.
+                return elements, "relative" if word in _RELATIVES else "stop", start
             if elements and word[:1] == "و" and self._is_given_name(word[1:]):
                 return elements, "coordination", start
             elements.append(_Element("word", start, token.end(), word))
@@ -310,8 +344,8 @@ class _Reader:
         if rule.kind == "entity":
             # Ambiguous bare names were already checked for a head noun or quotation marks by the scanner.
             head = _strip_al(self.text[first.start:first.end].split()[0])
-            return NounPhrase(first.start, self._end(elements, 0), source_type, rule.id, ("entity", rule.id),
-                              head=head, country=rule.country)
+            return NounPhrase(first.start, self._end(elements, 0), self._entity_type(rule), rule.id,
+                              ("entity", rule.id), head=head, country=rule.country)
         # «تقارير وكالة الأنباء الأذرية»: reports of a named outlet are that outlet speaking; reports or
         # statements of a named body are a document.
         if source_type in ("vague", "document") and len(elements) > 1 and elements[1].kind in ("match", "quoted"):
@@ -346,13 +380,13 @@ class _Reader:
             second = elements[1]
             if second.match is not None and second.match.rule.kind == "entity":
                 rule = second.match.rule
-                return NounPhrase(first.start, self._end(elements, 1), "named_media", rule.id,
+                return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                   ("entity", rule.id), country=rule.country)
             if second.kind == "quoted":
                 inside = self.np_matches.get(second.start)
                 if inside is not None and inside.rule.kind == "entity" and inside.end <= second.end:
                     rule = inside.rule
-                    return NounPhrase(first.start, self._end(elements, 1), "named_media", rule.id,
+                    return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                       ("entity", rule.id), country=rule.country)
             if second.kind in ("quoted", "word") or (second.kind == "match" and second.category != "title"):
                 name = second.word if second.kind != "match" else self.text[second.start:second.end]
@@ -365,17 +399,20 @@ class _Reader:
     def _document(self, elements: list[_Element]) -> NounPhrase:
         first = elements[0]
         head = _strip_al(self.text[first.start:first.end].split()[0])
-        if len(elements) > 1:
+        if len(elements) > 1 and elements[1].kind in ("match", "quoted"):
             owner = self.classify(elements[1:], "")
             if owner is not None:
                 if owner.type == "named_media":
                     return owner
                 return NounPhrase(first.start, owner.end, "document", "structure.document_head",
-                                  ("document", head) + owner.key)
-            end = self._end(elements, 0)
-            return NounPhrase(first.start, end, "document", "structure.document_head", ("document", head))
-        return NounPhrase(first.start, first.end, "document", "structure.document_head", ("document", head),
-                          head=head)
+                                  ("document", head) + owner.key, head=head)
+        end = self._end(elements, 0)
+        surface = self.text[first.start:first.end]
+        if surface.startswith("ال") and surface.endswith("ات") and " " not in surface:
+            # «الإحصاءات», «التقديرات» with no issuer name no one: a vague collective.
+            return NounPhrase(first.start, end, "vague", "structure.document_head", ("vague", head), head=head)
+        return NounPhrase(first.start, end, "document", "structure.document_head", ("document", head),
+                          head=head, bare=len(elements) == 1)
 
     def _organization(self, elements: list[_Element]) -> NounPhrase:
         first = elements[0]
@@ -387,7 +424,7 @@ class _Reader:
                     and inside.end <= second.end + 1:
                 # «وكالة "سبوتنيك"»: the head noun introduces a registered name, which decides the type.
                 rule = inside.rule
-                return NounPhrase(first.start, self._end(elements, 1), rule.source_type or "named_org", rule.id,
+                return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                   ("entity", rule.id), country=rule.country)
         end = first.end
         # An organization's name is a construct chain closed by a definite noun or a proper name
@@ -445,7 +482,7 @@ class _Reader:
             return None
         for index, element in enumerate(elements[1:], 1):
             word = element.word
-            if element.kind != "word" or word.startswith(("ال", "لل")) or _NISBA.match(word):
+            if element.kind != "word" or word.startswith(("ال", "لل")):
                 continue
             if all(e.kind == "word" for e in elements[index:]):
                 return index
@@ -464,7 +501,7 @@ class _Reader:
     def _end_title(self, elements: list[_Element]) -> int:
         end = elements[0].end
         for element in elements[1:]:
-            if element.kind in ("word", "paren") or element.category in ("title", "org_head", "source"):
+            if element.kind in ("word", "paren", "quoted") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
                 continue
             break
@@ -487,9 +524,12 @@ class _Reader:
                 name_tokens = tuple(e.word for e in words[index:])
                 return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
-        if not first.startswith("ال") and reason in ("complementizer", "end", "punct") and len(words) <= 3:
+        if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
+            # «قال بوتين إن»: unknown words just before «إن» or a comma are a name, unless they have the
+            # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
-                              ("person", tokens), name_tokens=tokens)
+                              ("person", tokens), name_tokens=tokens,
+                              tentative=not all(_name_like(t) for t in tokens))
         if not first.startswith("ال") and len(words) == 1:
             # «أكد ريستريبو في مقطع…»: a lone unknown word counts only if it names someone named elsewhere.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
@@ -498,6 +538,20 @@ class _Reader:
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens, tentative=True)
         return None
+
+
+_NOT_NAME = re.compile(
+    r"^(?:لل|ل?ال|بال)"      # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»
+    r"|(?:ات|ها|هم|هما|كم|نا)$"  # a plural or a pronoun suffix: «إرشادات», «تأييدها»
+    r"|^ت\w\wي\w$"           # the verbal noun of form II: «تنفيذ», «تأييد», «تعزيز»
+    r"|^(?:است|ا)\w\w\wا\w$"  # forms VIII and X: «اجتماع», «استقرار»
+)
+_NOT_SURNAMES = frozenset({"الله", "الرحمن", "الدين", "الاسلام"})
+
+
+def _name_like(word: str) -> bool:
+    """Whether an unknown word can be a personal name at all."""
+    return word.isalpha() and _NOT_NAME.search(word) is None
 
 
 _CATEGORY_PREFERENCE = {"source": 2, "org_head": 1}
@@ -597,6 +651,11 @@ class _Registry:
             index = self._last(lambda r: r.type == "named_org" and r.head == phrase.head)
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, phrase.key)
+        if phrase.bare and phrase.type == "document":
+            # «التقرير» after «التقرير الإحصائي لوزارة الصحة»: the document already cited.
+            index = self._last(lambda r: r.type == "document" and r.head == phrase.head)
+            if index is not None:
+                return index, NounPhrase(phrase.start, phrase.end, "document", phrase.rule, self.records[index].key)
         if phrase.bare and phrase.key[0] == "media":
             index = self._last(lambda r: r.type in ("named_media", "self"))
             if index is not None:
@@ -739,6 +798,8 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+# A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
+_NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")
 
 
 def _named_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str, ...]]:
@@ -747,7 +808,8 @@ def _named_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str,
     for match in detection.category("given_name"):
         _, end = _sentence_bounds(detection, match.start)
         phrases, _ = reader.read(match.start, end)
-        if phrases and phrases[0].type == "named_person" and len(phrases[0].name_tokens) > 1:
+        if phrases and phrases[0].type == "named_person" and len(phrases[0].name_tokens) > 1 and \
+                phrases[0].name_tokens[-1] not in _NOT_SURNAMES:
             people.setdefault(phrases[0].name_tokens[-1], phrases[0].name_tokens)
     return people
 
@@ -761,7 +823,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
     verb_positions = [m.start for m in cues if m.rule.kind == "verb"]
     told_phrase_ends = [m.end for m in cues if m.rule.label == "told"]
     for match in detection.category("source") + detection.category("media_head"):
-        if match.rule.category == "source" and match.rule.source_type != "named_media":
+        if match.rule.category == "source" and match.rule.source_type not in ("named_media", "self"):
             continue
         start = match.start if match.prefix.endswith("ل") else -1
         if start < 0:
@@ -779,16 +841,17 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
+_CLOSING_MARK = re.compile(r"\s*[»\"”]?")
 _LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“]?\s*$")
 
 
 class _Linker:
     """Walks the article's cues in order, keeping the most recent explicit source for continuations."""
 
-    def __init__(self, detection: Detection, lexicon: Lexicon):
+    def __init__(self, detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = frozenset()):
         self.detection = detection
         self.text = detection.doc.text
-        self.reader = _Reader(detection, lexicon)
+        self.reader = _Reader(detection, lexicon, own_outlets)
         self.registry = _Registry(lambda: _titled_people(self.reader, detection),
                                   lambda: _named_people(self.reader, detection))
         self.attributions: list[LinkedAttribution] = []
@@ -855,6 +918,8 @@ class _Linker:
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)
             if not resolved:
+                if not cue.rule.continuation and self._inside_reported_speech(cue.start, sentence):
+                    continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
                 self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
                 continue
             for index, phrase in resolved:
@@ -896,10 +961,44 @@ class _Linker:
             phrases, _ = reader.read(start, cue_start)
             # An unknown word is a name only when what follows shows it («قال بوتين إن»); before a verb
             # nothing does, so the subject must be recognizable.
-            if phrases and (phrases[-1].rule != "structure.name" or phrases[-1].tentative) and \
-                    _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start):
-                return phrases[-1:]
+            if not phrases or (phrases[-1].rule == "structure.name" and not phrases[-1].tentative):
+                continue
+            if _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start):
+                named = self._name_before_apposition(phrases[-1])
+                return [named] if named is not None else phrases[-1:]
+            if phrases[-1].type == "named_person" and self._apposition_until(phrases[-1].end, cue_start):
+                return phrases[-1:]  # «مهاب مميش، رئيس هيئة القناة، قال»
         return []
+
+    def _name_before_apposition(self, phrase: NounPhrase) -> NounPhrase | None:
+        """«مهاب مميش، رئيس هيئة القناة، قال»: a title in apposition stands for the name before it."""
+        if phrase.type not in ("official_unnamed", "named_org"):
+            return None
+        found = _NAME_BEFORE_COMMA.search(self.text, max(0, phrase.start - 60), phrase.start)
+        if found is None:
+            return None
+        words = found.group(1).split()
+        if not all(_name_like(w) or w in self.reader.lexicon.given_names for w in words[:-1]) or \
+                any(w in self.reader.lexicon.stopwords for w in words) or found.start(1) in self.reader.cue_starts:
+            return None
+        if not (words[0] in self.reader.lexicon.given_names or len(words) >= 2):
+            return None
+        return NounPhrase(found.start(1), found.end(1), "named_person", "structure.apposition",
+                          ("person", tuple(words)), name_tokens=tuple(words), title=phrase.title)
+
+    def _apposition_until(self, end: int, cue_start: int) -> bool:
+        """Between a name and its verb, only a title in apposition: «، رئيس هيئة القناة،»."""
+        comma = _APPOSITION.match(self.text, end)
+        if comma is None:
+            return False
+        titled, _ = self.reader.read(comma.end(), cue_start)
+        if not titled or titled[0].type not in ("official_unnamed", "named_org"):
+            return False
+        return _SUBJECT_VERB_GAP.fullmatch(self.text, titled[-1].end, cue_start) is not None
+
+    def _inside_reported_speech(self, position: int, sentence: tuple[int, int]) -> bool:
+        return any(a.source is not None and a.content is not None and a.content[0] <= position < a.content[1]
+                   and sentence[0] <= a.cue_start for a in self.attributions)
 
     def _carry(self, cue: Match, cue_start: int, cue_end: int, label: str, stance: str,
                content: tuple[int, int] | None, sentence: tuple[int, int]) -> None:
@@ -967,15 +1066,19 @@ class _Linker:
         self._carry(cue, start, end, "told", "neutral", _content(self.detection, start, end, sentence), sentence)
 
 
-def link(detection: Detection, lexicon: Lexicon) -> Linking:
-    linker = _Linker(detection, lexicon)
+def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = frozenset()) -> Linking:
+    """Attributions and sources of one article; `own_outlets` are the entity ids of the outlet that
+    published it (its own name is the outlet itself speaking)."""
+    linker = _Linker(detection, lexicon, own_outlets)
     cues = sorted(detection.category("cue"), key=lambda m: m.start)
     told = _told_cues(detection, cues)
     # Whom a source spoke to is not a source: the outlet after «لـ» or after «في تصريح لـ» is never read
     # as a subject.
-    for _, match in told:
+    for start, match in told:
         linker.reader.np_matches.pop(match.start, None)
-        linker.reader.recipients.add(match.start)
+        end = _CLOSING_MARK.match(linker.text, match.end).end()
+        linker.reader.recipients[start] = end
+        linker.reader.recipients[match.start] = end
     for cue in cues:
         if cue.rule.label == "told":
             outlet = _TOKEN.search(linker.text, cue.end)

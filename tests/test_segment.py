@@ -21,9 +21,11 @@ def test_numbers_dates_and_abbreviations_do_not_split():
 
 
 def test_line_breaks_and_paragraphs_split():
+    """Newsroom copy marks paragraphs with a line break, a blank line or both: every line is a paragraph;
+    blank lines also delimit blocks (page furniture comes in blocks)."""
     text = "العنوان هنا\nالسطر الثاني\n\nفقرة ثانية. جملة ثانية."
     layout = segment(text)
-    assert len(layout.paragraphs) == 2
+    assert len(layout.paragraphs) == 3 and len(layout.blocks) == 2
     assert _sentences(text) == ["العنوان هنا", "السطر الثاني", "فقرة ثانية.", "جملة ثانية."]
 
 
@@ -33,7 +35,7 @@ def test_no_split_inside_a_quotation():
 
 
 def test_quotes_of_every_kind_and_unbalanced_ones():
-    text = "قال «أولاً» و“ثانياً” و\"ثالثاً\" و‘رابعاً’.\n\nوقال «هذا اقتباس لم يُغلق أبداً\n\nفقرة جديدة» بعده."
+    text = "قال «أولاً» و“ثانياً” و\"ثالثاً\" و‘رابعاً’.\n\nوقال «هذا اقتباس لم يُغلق أبداً\nسطر جديد» بعده."
     layout = segment(text)
     quoted = [text[q.inner_start:q.inner_end] for q in layout.quotes]
     assert quoted[:4] == ["أولاً", "ثانياً", "ثالثاً", "رابعاً"]

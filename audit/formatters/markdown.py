@@ -23,8 +23,9 @@ def render(audit: ArticleAudit) -> str:
     lines = [f"### Sourcing audit: {_cell(audit.title or audit.id)}", ""]
     if audit.score:
         lines.append(f"**Sourcing strength: {audit.score['value']:.0f}/100 ({audit.score['band']})**")
-        for reason in audit.score.get("reasons_text", [])[:3]:
-            lines.append(f"- {_cell(reason)}")
+        for reason in audit.score["reasons"][:3]:
+            sign = "+" if reason["contribution"] > 0 else "−"
+            lines.append(f"- {sign} {_cell(reason['text'])}")
     else:
         lines.append("**Sourcing strength:** not scored (no model loaded)")
     lines += ["", f"{audit.stats['words']} words, {audit.stats['sentences']} sentences; "

@@ -61,9 +61,13 @@ def render(audit: ArticleAudit, *, color: bool = False, max_findings: int | None
     out.append("")
     score = audit.score
     if score:
-        out.append(style(f"Sourcing strength  {score['value']:.0f}/100  {score['band'].upper()}", "1"))
-        for reason in score.get("reasons_text", [])[:3]:
-            out.append(f"  · {reason}")
+        band_colour = {"weak": "31", "moderate": "33", "strong": "32"}[score["band"]]
+        out.append(style(f"Sourcing strength  {score['value']:.0f}/100  {score['band'].upper()}", "1;" + band_colour)
+                   + f"   (weak {score['probabilities']['weak']:.0%} · moderate "
+                   f"{score['probabilities']['moderate']:.0%} · strong {score['probabilities']['strong']:.0%})")
+        for reason in score["reasons"][:3]:
+            sign = "+" if reason["contribution"] > 0 else "−"
+            out.append(f"  {sign} {reason['text']}")
     else:
         out.append("Sourcing strength  not scored (no model loaded)")
     out.append("")
