@@ -710,9 +710,6 @@ class Lexicon:
 
     def _introduced(self, text: str, start: int, end: int) -> bool:
         """An ambiguous outlet name (الرياض، الوطن) counts inside quotation marks or after a media head."""
-        surface = " ".join(text[start:end].split())
-        if any(surface.startswith(head + " ") for head in self._media_heads):
-            return True
         before = text[max(0, start - 3):start].rstrip()
         if before.endswith(("«", '"', "“", "”")):
             return True

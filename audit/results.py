@@ -114,7 +114,7 @@ class SourceMention:
     """Index into `ArticleAudit.sources`."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type}
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "index": self.source}
 
 
 @dataclass(frozen=True, slots=True)
