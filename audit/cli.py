@@ -41,6 +41,44 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-score", action="store_true", help="skip the sourcing-strength classifier")
     _common(check)
 
+    report = commands.add_parser(
+        "report", help="write the HTML review report of an article (or of a batch's results folder)",
+        description="Write a self-contained HTML review report: of one article (PATH a file, or - for standard "
+                    "input), or of a corpus (PATH a folder written by audit batch).",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("path", metavar="PATH|-|DIR", help="article file, -, or a batch results folder")
+    report.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="HTML file to write")
+    report.add_argument("--id", help="article id to report (default: the file name)")
+    report.add_argument("--title", help="headline, when the text does not start with one")
+    report.add_argument("--no-charts", action="store_true", help="leave the charts out")
+    _common(report)
+
+    batch = commands.add_parser(
+        "batch", help="audit a corpus: files, folders, JSON Lines, CSV",
+        description="Audit every article in the inputs (files and folders of .txt/.md/.html, .jsonl, .csv, or - "
+                    "for JSON Lines on standard input) into DIR: articles.jsonl, scores.csv, skipped.csv, "
+                    "audit.sqlite and report.html. Exit code 3 when any input was skipped.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    batch.add_argument("inputs", metavar="INPUT", nargs="+", help="file, folder, .jsonl, .csv or -")
+    batch.add_argument("-o", "--output", metavar="DIR", type=Path, required=True, help="results folder")
+    batch.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores)")
+    batch.add_argument("--resume", action="store_true",
+                       help="finish an interrupted batch in DIR: skip what was committed, audit the rest")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local worker processes, or a Dask cluster (pip install '.[dask]')")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    progress = batch.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="show a progress bar even when standard error is not a terminal")
+    progress.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    batch.add_argument("--no-report", action="store_true", help="do not write report.html")
+    batch.add_argument("--no-score", action="store_true", help="skip the sourcing-strength classifier")
+    for name in ("id", "text", "title", "outlet", "date", "url"):
+        batch.add_argument(f"--{name}-field", default=name, metavar="NAME",
+                           help=f"JSON key or CSV column holding the {name} (default: %(default)s)")
+    batch.add_argument("--csv-delimiter", default=",", help="CSV delimiter (default: ,)")
+    _common(batch)
+
     model = commands.add_parser("model", help="train or evaluate the sourcing-strength classifier")
     model_commands = model.add_subparsers(dest="model_command", metavar="ACTION", required=True)
     shared = Path(os.environ.get("AUDIT_SHARED_DIR", "../shared"))
@@ -134,6 +172,50 @@ def run_lexicons_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_report(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if args.path != "-" and path.is_dir():
+        from audit.corpus_report import write_corpus_report_from
+
+        write_corpus_report_from(path, args.output)
+        print(f"wrote {args.output}", file=sys.stderr)
+        return EXIT_OK
+    from audit.formatters import html
+    from audit.load import read_article
+    from audit.pipeline import audit_text, get_lexicon
+
+    lexicon = get_lexicon(args.lexicons)
+    loaded = read_article(args.path)
+    article_id = args.id or (path.name if args.path != "-" else "stdin")
+    result = audit_text(loaded.text, id=article_id, title=args.title, lexicon=lexicon, model=args.model)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(html.render(result, with_charts=not args.no_charts), encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    from audit.batch import Options, default_workers, run_batch
+    from audit.inputs import Fields
+    from audit.pipeline import get_lexicon
+
+    get_lexicon(args.lexicons)  # a broken lexicon stops the batch before any worker starts
+    if args.workers is not None and args.workers < 1:
+        raise AuditError("--workers must be at least 1")
+    options = Options(lexicons=tuple(str(d) for d in args.lexicons),
+                      model=str(args.model) if args.model else None, score=not args.no_score)
+    if options.score:
+        from audit.score import get_model
+
+        get_model(options.model, get_lexicon(args.lexicons).version)  # a bad model fails here, once
+    fields = Fields(args.id_field, args.text_field, args.title_field, args.outlet_field, args.date_field,
+                    args.url_field, args.csv_delimiter)
+    _, code = run_batch(args.inputs, args.output, workers=args.workers or default_workers(), options=options,
+                        fields=fields, resume=args.resume, engine=args.engine, scheduler=args.scheduler,
+                        progress=args.progress, report=not args.no_report)
+    return code
+
+
 def run_model(args: argparse.Namespace) -> int:
     def log(line: str) -> None:
         print(line, flush=True)
@@ -163,6 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_lexicons_check(args)
         if args.command == "model":
             return run_model(args)
+        if args.command == "batch":
+            return run_batch_command(args)
+        if args.command == "report":
+            return run_report(args)
     except AuditError as error:
         for line in str(error).splitlines() or [type(error).__name__]:
             print(f"audit: error: {line}", file=sys.stderr)

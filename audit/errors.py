@@ -35,3 +35,9 @@ class ModelError(AuditError):
     """The model file is missing, corrupted or does not match the lexicons."""
 
     exit_code = EXIT_BAD_CONFIG
+
+
+class ConfigError(AuditError):
+    """The run's configuration conflicts with existing results (e.g. resuming with other lexicons)."""
+
+    exit_code = EXIT_BAD_CONFIG
