@@ -199,7 +199,15 @@ def _progress(total: int | None, enabled: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="art", dynamic_ncols=True, smoothing=0.1, file=sys.stderr)
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+        sized = size.columns > 0 and size.lines > 0
+    except (OSError, ValueError):
+        sized = False
+    # A pseudo-terminal that reports no size (`script`, some CI runners) makes tqdm print nothing at all:
+    # give it a plain 80×24 one.
+    shape = {"dynamic_ncols": True} if sized else {"ncols": 80, "nrows": 24}
+    return tqdm(total=total, unit="art", smoothing=0.1, file=sys.stderr, **shape)
 
 
 def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Options, fields: Fields = DEFAULT_FIELDS,

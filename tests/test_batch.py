@@ -245,3 +245,30 @@ def test_dask_local_cluster_matches_the_local_engine(corpus, tmp_path):
     assert local.returncode == 0 and dask.returncode == 0, dask.stderr
     for name in ("articles.jsonl", "scores.csv"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
+
+
+def test_progress_bar_on_a_terminal_only(corpus, tmp_path):
+    """A bar with rate and ETA when standard error is a terminal (here a pseudo-terminal that reports no
+    size, as under CI runners); nothing but the summary line when it is a file or a pipe."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "audit", "batch", str(corpus), "-o", str(tmp_path / "tty"),
+                                "--workers", "1", "--no-report"], cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            data = os.read(controller, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        shown += data
+    assert process.wait(timeout=120) == 0
+    text = shown.decode("utf-8", errors="replace")
+    assert "150/150" in text and "art/s" in text and "100%" in text, text[-500:]
+    piped = batch(str(corpus), "-o", str(tmp_path / "pipe"), "--workers", "1", "--no-report")
+    assert piped.returncode == 0 and "%|" not in piped.stderr and "art/s" not in piped.stderr
+    assert piped.stderr.startswith("audited 150 articles")
