@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.errors import EXIT_BAD_INPUT, EXIT_OK, AuditError, ConfigError
+from audit.errors import EXIT_BAD_INPUT, EXIT_OK, AuditError, ConfigError, InputError
 from audit.inputs import Fields, count, materialize, read_all
 from audit.results import SkippedArticle
 from audit.store import SCHEMA_VERSION, Rows, Store, rows_for
@@ -215,7 +215,12 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
               progress: bool | None = None, report: bool = True,
               log: Callable[[str], None] = lambda line: print(line, file=sys.stderr)) -> tuple[Summary, int]:
     """Audit every input into `out_dir`; returns the summary and the exit code."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise AuditError(f"{out_dir}: exists and is not a folder; -o takes the folder to write results into")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise AuditError(f"{out_dir}: cannot create the results folder ({error.strerror})") from None
     store = Store(out_dir / "audit.sqlite")
     if not resume and not store.is_empty():
         store.close()
@@ -289,6 +294,9 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
         write_corpus_report(store, out_dir)
     articles, skipped = store.counts()
     store.close()
+    if not articles and not skipped and not summary.interrupted:
+        raise InputError(f"no articles found in {', '.join(inputs)} (looked for .txt, .md, .html, .htm, .jsonl "
+                         "and .csv files)")
     log(f"audited {summary.audited} articles in {summary.seconds:.1f} s ({summary.rate:.0f}/s, after "
         f"{summary.startup:.1f} s starting the workers)"
         + (f", {summary.resumed} already done" if summary.resumed else "")

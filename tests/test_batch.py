@@ -272,3 +272,16 @@ def test_progress_bar_on_a_terminal_only(corpus, tmp_path):
     piped = batch(str(corpus), "-o", str(tmp_path / "pipe"), "--workers", "1", "--no-report")
     assert piped.returncode == 0 and "%|" not in piped.stderr and "art/s" not in piped.stderr
     assert piped.stderr.startswith("audited 150 articles")
+
+
+def test_clear_errors_for_a_bad_output_or_nothing_to_audit(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    nothing = batch(str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--no-progress")
+    assert nothing.returncode == 3 and "no articles found" in nothing.stderr
+    target = tmp_path / "a-file"
+    target.write_text("x", encoding="utf-8")
+    clash = batch(str(SAMPLES), "-o", str(target), "--no-progress")
+    assert clash.returncode == 2 and "not a folder" in clash.stderr and "Traceback" not in clash.stderr
+    workers = batch(str(SAMPLES), "-o", str(tmp_path / "w"), "--workers", "0")
+    assert workers.returncode == 2 and "--workers" in workers.stderr
