@@ -3,6 +3,7 @@ plain Arabic strings, never reshaped. Output is deterministic (same data, same b
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,6 +36,11 @@ def _png(fig) -> bytes:
     fig.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
+
+
+def data_uri(png: bytes) -> str:
+    """A chart inline in a report: the CSP allows images from data: URIs only."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def horizontal_bars(labels: Sequence[str], values: Sequence[float], title: str, colours: Sequence[str] | None = None,

@@ -5,7 +5,6 @@ input that was skipped. Built from the batch's SQLite store, so it can be rebuil
 
 from __future__ import annotations
 
-import base64
 import datetime
 import html
 import re
@@ -23,10 +22,6 @@ WEAKEST = 30
 FORMULAS = 25
 _LEADING_CONJUNCTION = re.compile(r"^[وف](?=\w{3})")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def _png(data: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def _mean(values: list[float]) -> float | None:
@@ -111,22 +106,22 @@ def build_context(data: dict[str, Any], weakest_links: dict[int, str]) -> dict[s
     short = {outlet: outlet.split(" (")[0] for outlet in outlets}
     figures: dict[str, str] = {}
     if scored:
-        figures["distribution"] = _png(charts.histogram([a["score"] for a in scored], list(range(0, 105, 5)),
-                                                        "توزيع مؤشر قوة الإسناد", "المؤشر (0–100)"))
-        figures["outlet_scores"] = _png(charts.boxplot(
+        figures["distribution"] = charts.data_uri(charts.histogram(
+            [a["score"] for a in scored], list(range(0, 105, 5)), "توزيع مؤشر قوة الإسناد", "المؤشر (0–100)"))
+        figures["outlet_scores"] = charts.data_uri(charts.boxplot(
             {short[o]: [a["score"] for a in by_outlet[o] if a["score"] is not None] or [0] for o in outlets},
             "المؤشر حسب الوسيلة", "المؤشر"))
-        figures["score_hedging"] = _png(charts.scatter([a["hedges"] for a in scored], [a["score"] for a in scored],
-                                                       "المؤشر مقابل التحوّط", "عبارات تحوّط لكل 100 كلمة", "المؤشر"))
-    figures["outlet_shares"] = _png(charts.grouped_bars(
+        figures["score_hedging"] = charts.data_uri(charts.scatter(
+            [a["hedges"] for a in scored], [a["score"] for a in scored],
+            "المؤشر مقابل التحوّط", "عبارات تحوّط لكل 100 كلمة", "المؤشر"))
+    figures["outlet_shares"] = charts.data_uri(charts.grouped_bars(
         [short[o] for o in outlets],
         {"حصة المصادر المجهولة والمبهمة": [r["anonymous_share"] or 0 for r in outlet_rows],
          "حصة المصادر المسمّاة": [r["named_share"] or 0 for r in outlet_rows]},
         {"حصة المصادر المجهولة والمبهمة": charts.COLOURS["unidentified"],
          "حصة المصادر المسمّاة": charts.COLOURS["named"]}, "المصادر المسمّاة والمجهولة حسب الوسيلة", shares=True))
-    figures["outlet_hedges"] = _png(charts.horizontal_bars([short[o] for o in outlets],
-                                                           [r["hedges"] or 0 for r in outlet_rows],
-                                                           "التحوّط لكل 100 كلمة حسب الوسيلة"))
+    figures["outlet_hedges"] = charts.data_uri(charts.horizontal_bars(
+        [short[o] for o in outlets], [r["hedges"] or 0 for r in outlet_rows], "التحوّط لكل 100 كلمة حسب الوسيلة"))
     period_of = _periods([a["date"] for a in scored])
     periods = sorted(set(period_of.values()))
     if len(periods) >= 2:
@@ -139,7 +134,7 @@ def build_context(data: dict[str, Any], weakest_links: dict[int, str]) -> dict[s
                 if article["score"] is not None and article["date"] in period_of:
                     per_period[period_of[article["date"]]].append(article["score"])
             series[name] = [statistics.fmean(per_period[p]) if per_period[p] else None for p in periods]
-        figures["over_time"] = _png(charts.lines(periods, series, "متوسط المؤشر عبر الزمن", "المؤشر",
+        figures["over_time"] = charts.data_uri(charts.lines(periods, series, "متوسط المؤشر عبر الزمن", "المؤشر",
                                                  emphasised=everyone))
     weakest = sorted(scored, key=lambda a: (a["score"], a["seq"]))[:WEAKEST]
     for article in weakest:

@@ -165,10 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true",
                         help="score the held-out set (tests/gold_heldout), written by someone who never saw "
                              "the rules")
+    parser.add_argument("--dir", type=Path, help="score the cases in another folder of gold YAML files")
     args = parser.parse_args(argv)
     from audit import audit_text
 
-    report = evaluate(load_cases(HELDOUT_DIR if args.heldout else GOLD_DIR), audit_text)
+    directory = args.dir or (HELDOUT_DIR if args.heldout else GOLD_DIR)
+    report = evaluate(load_cases(directory), audit_text)
     print(format_report(report))
     if args.verbose:
         print("\n".join(report.errors))

@@ -4,7 +4,6 @@ checklist and charts. Everything from the article is escaped (Jinja2 autoescape)
 
 from __future__ import annotations
 
-import base64
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -110,10 +109,6 @@ def checklist(audit: ArticleAudit) -> list[str]:
     return items or ["لا ملاحظات على الإسناد."]
 
 
-def _png(data: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
-
-
 def article_charts(audit: ArticleAudit) -> dict[str, str]:
     from audit import charts
 
@@ -124,7 +119,7 @@ def article_charts(audit: ArticleAudit) -> dict[str, str]:
         colours = [charts.COLOURS["named"] if t in ("named_person", "named_org", "named_media", "document", "self")
                    else charts.COLOURS["official"] if t in ("official_unnamed", "country_or_government")
                    else charts.COLOURS["unidentified"] for t in order]
-        out["types"] = _png(charts.horizontal_bars([TYPE_NAMES[t] for t in order], [types[t] for t in order],
+        out["types"] = charts.data_uri(charts.horizontal_bars([TYPE_NAMES[t] for t in order], [types[t] for t in order],
                                                    "مزيج أنواع المصادر", colours, "عدد المصادر"))
     paragraphs = [i for i, s in enumerate(audit.sentences) if not s.headline and not s.boilerplate]
     paragraph_ids = sorted({audit.sentences[i].paragraph for i in paragraphs})
@@ -148,10 +143,11 @@ def article_charts(audit: ArticleAudit) -> dict[str, str]:
                                                 if f.category == "unattributed_claim" and start <= f.start < end))
         colours = dict(zip(series, (charts.COLOURS["named"], charts.COLOURS["official"], charts.COLOURS["unidentified"],
                                     charts.COLOURS["agentless"], charts.COLOURS["claims"]), strict=True))
-        out["paragraphs"] = _png(charts.stacked_columns([str(n + 1) for n in range(len(paragraph_ids))], series,
-                                                        colours, "الإسناد على امتداد الخبر", "الفقرة", "العدد"))
+        out["paragraphs"] = charts.data_uri(charts.stacked_columns(
+            [str(n + 1) for n in range(len(paragraph_ids))], series, colours, "الإسناد على امتداد الخبر", "الفقرة",
+            "العدد"))
     m = audit.metrics
-    out["epistemic"] = _png(charts.horizontal_bars(["تحوّط", "جزم", "مبني للمجهول"],
+    out["epistemic"] = charts.data_uri(charts.horizontal_bars(["تحوّط", "جزم", "مبني للمجهول"],
                                                    [m["hedges"], m["boosters"], m["agentless"]],
                                                    "التحوّط والجزم والبناء للمجهول",
                                                    [charts.COLOURS["hedge"], charts.COLOURS["booster"],
