@@ -19,6 +19,7 @@ NP_CATEGORIES = frozenset({"source", "title", "org_head", "media_head", "documen
 MAX_NP_TOKENS = 9
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTE_OPEN = {"«": "»", '"': '"', "“": "”", "”": "“"}
+_QUOTE_MARKS = frozenset('«»"“”')
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "فان",
                              "وان", "لان"})
 # Nisba adjectives (الروسية، أذربيجانية، وروسية) extend the phrase they follow.
@@ -116,6 +117,7 @@ class _Reader:
     """Reads noun phrases from the normalized text with the article's lexicon matches."""
 
     def __init__(self, detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = frozenset()):
+        self.doc = detection.doc
         self.text = detection.doc.text
         self.lexicon = lexicon
         self.own_outlets = own_outlets
@@ -129,6 +131,9 @@ class _Reader:
         # First words of two-word stopwords («من جانبه»): only these need a look at the next token.
         self.pair_heads = {key.split()[0] for key in lexicon.stopwords if " " in key}
         self.title_links = lexicon.word_lists.get("title_link", frozenset())
+        self.names_after_title = lexicon.word_lists.get("name_after_title", frozenset())
+        self.title_ordinals = lexicon.word_lists.get("title_ordinal", frozenset())
+        self.kunyas = lexicon.word_lists.get("kunya", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -156,22 +161,28 @@ class _Reader:
         return word in self.lexicon.given_names
 
     def _name_ahead(self, position: int, limit: int) -> bool:
-        """A given name within the next few words (a registered name counting as one), before anything
-        that ends a phrase."""
+        """A given name within the next few words (a registered name counting as one; quotation marks
+        around a company's name not counting), before anything that ends a phrase."""
         count = 0
-        while count <= 6:
+        after_entity = False
+        while count <= 8:
             token = _TOKEN.search(self.text, position, limit)
             if token is None:
                 return False
             match = self.np_matches.get(token.start())
             if match is not None:
-                position, count = match.end, count + 1
+                position, count, after_entity = match.end, count + 1, match.rule.kind == "entity"
                 continue
             word = token.group()
-            if word in COMPLEMENTIZERS or not (word[0].isalpha() or word in _QUOTE_OPEN):
+            if word in _QUOTE_MARKS:
+                position = token.end()  # «شركة «بروبيتي ماتريكس» للاستشارات …»
+                continue
+            if word in COMPLEMENTIZERS or not word[0].isalpha():
                 return False
-            if word in self.lexicon.given_names or self._name_shape(token, limit):
+            if word in self.lexicon.given_names or self._name_shape(token, limit) or (
+                    after_entity and self._foreign_name(token, limit)):
                 return True
+            after_entity = False
             if self.lexicon.stopwords.get(word) == "stop" and word not in self.title_links:
                 return False
             position, count = token.end(), count + 1
@@ -197,6 +208,41 @@ class _Reader:
         if family is None or not family.group().startswith("ال") or family.start() in self.np_matches or \
                 family.group().endswith("ه"):
             return False  # «مكة المكرمة»: family names seldom end in ة
+        after = _TOKEN.search(self.text, family.end(), limit)
+        return after is None or not after.group()[0].isalpha() or after.group() in COMPLEMENTIZERS
+
+    def _named(self, elements: list[_Element]) -> bool:
+        """Whether the phrase so far holds a given name («الكاتب صالح زهر الدين» before «في كتابه»)."""
+        return any(e.kind == "word" and e.word in self.lexicon.given_names for e in elements)
+
+    def _foreign_name(self, token: re.Match[str], limit: int) -> bool:
+        """«منسق المنظمة في اليمن ماركوس هيلدبرانت إن»: after a place or an organization, two or three words
+        with the shape of a name, in no lexicon and without the article, closing the phrase before «إن» or a
+        comma («في حديث خاص.» has the shape too, hence the place before it)."""
+        words = 0
+        while token is not None and words < 3:
+            word = token.group()
+            if not word[0].isalpha():
+                break
+            if word in COMPLEMENTIZERS:
+                break
+            if (token.start() in self.np_matches or not _name_like(word) or word in self.lexicon.stopwords
+                    or word.endswith("ه") or (words == 0 and word[0] == "و")):
+                return False  # «وشمال أفريقيا»: a coordinated place, not a name
+            words += 1
+            token = _TOKEN.search(self.text, token.end(), limit)
+        closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
+        return words >= 2 and closing
+
+    def _given_name_not_preposition(self, token: re.Match[str], limit: int) -> bool:
+        """«المستشار علي البوعينين إن»: «علي» is a name, not «على», when it is written with a dotted ya and a
+        family name with the article follows and closes the phrase."""
+        last = self.doc.to_original(token.end() - 1)
+        if self.doc.original[last:last + 1] != "ي":
+            return False
+        family = _TOKEN.search(self.text, token.end(), limit)
+        if family is None or not family.group().startswith("ال") or family.start() in self.np_matches:
+            return False
         after = _TOKEN.search(self.text, family.end(), limit)
         return after is None or not after.group()[0].isalpha() or after.group() in COMPLEMENTIZERS
 
@@ -235,8 +281,9 @@ class _Reader:
                     position, tokens = inside.end, tokens + 1
                     continue
                 close = text.find(_QUOTE_OPEN[word], token.end(), min(limit, token.end() + 60))
-                if close > token.end() and (not elements or elements[-1].category in _QUOTABLE_AFTER
-                                            or elements[0].category == "title"):
+                # A name in quotation marks («فاير آي», «جدة 36») is short; a longer quotation is what was said.
+                if close > token.end() and len(text[token.end():close].split()) <= 4 and (
+                        not elements or elements[-1].category in _QUOTABLE_AFTER or elements[0].category == "title"):
                     elements.append(_Element("quoted", token.end(), close, text[token.end():close]))
                     position, tokens = close + 1, tokens + 1
                     continue
@@ -272,8 +319,13 @@ class _Reader:
                 position = following.end() if pair in self.lexicon.stopwords else token.end()
                 continue
             if label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
-                    and self._name_ahead(token.end(), limit):
+                    and not self._named(elements) and self._name_ahead(token.end(), limit):
                 label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
+            elif label == "stop" and elements and elements[-1].category == "title" and \
+                    word in self.names_after_title and self._given_name_not_preposition(token, limit):
+                label = None
+            elif label and elements and elements[-1].category == "title" and word in self.title_ordinals:
+                label = None  # «نائب الرئيس الأول للشؤون التجارية»
             if label:
                 # «بيتاني بارون جيبس التي قادت الدراسة»: a relative clause closes a name as a comma does.
                 return elements, "relative" if word in _RELATIVES else "stop", start
@@ -364,13 +416,19 @@ class _Reader:
         bare = (surface.startswith("ال") and source_type in ("anonymous", "official_unnamed")
                 and len(surface.split()) == 1)
         end = self._end(elements, 0)
-        if source_type == "anonymous" and head == "مصدر":
+        if source_type in ("anonymous", "official_unnamed"):
             body = _IN_BODY.match(self.text, end)
             if body is not None and body.end() in self.np_matches and \
                     self.np_matches[body.end()].rule.category in ("org_head", "source", "title"):
-                # «مصدر في وزارة المالية»: one unnamed insider of a named body is an unnamed official.
-                return NounPhrase(first.start, end, "official_unnamed", rule.id, ("official_unnamed", "مصدر"),
-                                  head=head)
+                # «مسؤول في وزارة الطاقة», «مصادر عسكرية في الجيش»: the body is part of the phrase, not the
+                # speaker; one unnamed insider of a named body («مصدر في وزارة المالية») is an unnamed official.
+                body_elements, _, _ = self.elements(body.end(), len(self.text))
+                body_phrase = self.classify(body_elements, "") if body_elements else None
+                if body_phrase is not None and body_phrase.type == "named_person":
+                    body_phrase = None  # «مصادر مقربة من قائد الفريق ياسر القحطاني»: close to a person
+                insider_type = "official_unnamed" if head == "مصدر" else source_type
+                return NounPhrase(first.start, body_phrase.end if body_phrase else end, insider_type, rule.id,
+                                  (insider_type, " ".join(_strip_al(w) for w in surface.split())), head=head)
         return NounPhrase(first.start, end, source_type, rule.id,
                           (source_type, " ".join(_strip_al(w) for w in surface.split())), head=head, bare=bare)
 
@@ -518,6 +576,12 @@ class _Reader:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
+        if _strip_conj(first) in self.kunyas and len(words) >= 2:
+            # «أبو الرب», «أبو محمد الجولاني»: a third word only as a family name with the article.
+            last = 2 if len(words) > 2 and words[2].word.startswith("ال") and not words[1].word.startswith("ال") else 1
+            name_tokens = tuple(e.word for e in words[:last + 1])
+            return NounPhrase(words[0].start, words[last].end, "named_person", "structure.kunya",
+                              ("person", name_tokens), name_tokens=name_tokens)
         for index, element in enumerate(words[:5]):
             if element.word in names or _strip_conj(element.word) in names or self._two_word_name(words, index):
                 # «المبتعثة ريم الشهري»: a description, then the name.
@@ -744,6 +808,8 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
     return []
 
 
+# Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
+_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")  # normalized: إلى → الي
 _SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
 _WORD = re.compile(r"\w+")
 
@@ -836,7 +902,12 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
         sentence_start, _ = _sentence_bounds(detection, match.start)
         if any(sentence_start <= v < start for v in verb_positions):
             told.append((start, match))
-    return told
+    # «لوكالة المغرب العربي للأنباء» is found as an outlet and as a media head: one recipient, one cue.
+    longest: dict[int, tuple[int, Match]] = {}
+    for start, match in told:
+        if start not in longest or match.end > longest[start][1].end:
+            longest[start] = (start, match)
+    return sorted(longest.values(), key=lambda item: item[0])
 
 
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
@@ -958,6 +1029,8 @@ class _Linker:
                 text[surname[0]:surname[1]] in self.registry.people:
             starts.append(surname[0])
         for start in sorted(starts)[-6:]:
+            if _PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
+                continue  # «أحالت الملفات إلى النيابة، وقال…»: the object of a preposition is no subject
             phrases, _ = reader.read(start, cue_start)
             # An unknown word is a name only when what follows shows it («قال بوتين إن»); before a verb
             # nothing does, so the subject must be recognizable.
