@@ -46,19 +46,32 @@ def _tooltip(finding: Finding, audit: ArticleAudit) -> str:
 
 
 def highlighted_text(audit: ArticleAudit) -> tuple[Markup, int]:
-    """The article as HTML, every shown finding wrapped in spans carrying its id; a finding that crosses
-    another is split into pieces with the same `data-f`. Returns the HTML and the number of findings."""
+    """The article as HTML, one block per paragraph (print keeps a paragraph, and so every highlight, on one
+    page), every shown finding wrapped in spans carrying its id; a finding that crosses another or a
+    paragraph break is split into pieces with the same `data-f`. Returns the HTML and the number of
+    findings."""
     text = audit.text
     shown = [(i, f) for i, f in enumerate(audit.findings) if f.category in SHOWN and f.end > f.start]
-    bounds = sorted({0, len(text)} | {f.start for _, f in shown} | {f.end for _, f in shown})
+    paragraphs = [p for p in audit.paragraphs if p[1] > p[0]] or [(0, len(text))]
+    breaks = {0, len(text)} | {p[0] for p in paragraphs} | {p[1] for p in paragraphs}
+    bounds = sorted(breaks | {f.start for _, f in shown} | {f.end for _, f in shown})
+    paragraph_at = {p[0]: p[1] for p in paragraphs}
     starts: dict[int, list[tuple[int, Finding]]] = {}
     for item in shown:
         starts.setdefault(item[1].start, []).append(item)
     active: list[tuple[int, Finding]] = []
     pieces: list[str] = []
+    paragraph_end = -1
     for left, right in zip(bounds, bounds[1:], strict=False):
         active = [item for item in active if item[1].end > left] + starts.get(left, [])
         active.sort(key=lambda item: (_NESTING[item[1].category], item[1].start, -item[1].end))
+        if left == paragraph_end:
+            pieces.append("</div>")
+        if left in paragraph_at:
+            pieces.append('<div class="para">')
+            paragraph_end = paragraph_at[left]
+        elif left >= paragraph_end and not text[left:right].strip():
+            continue  # the blank lines between paragraphs: the blocks' margins show them
         piece = str(escape(text[left:right]))
         for index, finding in reversed(active):
             kind = f" t-{finding.label}" if finding.category == "source" else ""
@@ -66,6 +79,8 @@ def highlighted_text(audit: ArticleAudit) -> tuple[Markup, int]:
             piece = (f'<span class="{classes}" data-f="{index}" data-category="{escape(finding.category)}" '
                      f'title="{escape(_tooltip(finding, audit))}">{piece}</span>')
         pieces.append(piece)
+    if paragraph_end == len(text):
+        pieces.append("</div>")
     return Markup("".join(pieces)), len(shown)
 
 
