@@ -6,7 +6,6 @@ input that was skipped. Built from the batch's SQLite store, so it can be rebuil
 from __future__ import annotations
 
 import datetime
-import html
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -195,4 +194,4 @@ def write_corpus_report_from(directory: Path, output: Path) -> Path:
         store.close()
 
 
-__all__ = ["write_corpus_report", "write_corpus_report_from", "html"]
+__all__ = ["write_corpus_report", "write_corpus_report_from"]

@@ -67,12 +67,6 @@ class Model:
     lexicon_version: str
     training: dict[str, Any]
 
-    @property
-    def _strength(self) -> tuple[float, ...]:
-        """Per-feature weight toward «strong» and away from «weak»."""
-        strong, weak = self.coef[CLASSES.index("strong")], self.coef[CLASSES.index("weak")]
-        return tuple(s - w for s, w in zip(strong, weak, strict=True))
-
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         standardized = self._standardize(features)
         raw = []
@@ -100,9 +94,7 @@ class Model:
     def reasons(self, features: dict[str, float]) -> list[dict[str, Any]]:
         """One reason per aspect of sourcing (FEATURE_GROUPS), strongest first: its representative feature,
         that feature's value and the aspect's net push toward «strong» (logit units)."""
-        standardized = self._standardize(features)
-        pushes = {name: weight * x for name, weight, x in zip(self.feature_names, self._strength, standardized,
-                                                                 strict=True)}
+        pushes = {name: push for name, _, push in self.contributions(features)}
         reasons = []
         for group, members in FEATURE_GROUPS.items():
             representative = members[0]

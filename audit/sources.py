@@ -204,6 +204,11 @@ class _Reader:
         word = token.group()
         if word.startswith("ال") or not word.isalpha() or word in self.lexicon.stopwords or word.endswith("ه"):
             return False
+        return self._family_name_closes(token, limit)
+
+    def _family_name_closes(self, token: re.Match[str], limit: int) -> bool:
+        """After `token`, a family name with the article that ends the phrase (before «إن», punctuation or
+        the end)."""
         family = _TOKEN.search(self.text, token.end(), limit)
         if family is None or not family.group().startswith("ال") or family.start() in self.np_matches or \
                 family.group().endswith("ه"):
@@ -238,13 +243,7 @@ class _Reader:
         """«المستشار علي البوعينين إن»: «علي» is a name, not «على», when it is written with a dotted ya and a
         family name with the article follows and closes the phrase."""
         last = self.doc.to_original(token.end() - 1)
-        if self.doc.original[last:last + 1] != "ي":
-            return False
-        family = _TOKEN.search(self.text, token.end(), limit)
-        if family is None or not family.group().startswith("ال") or family.start() in self.np_matches:
-            return False
-        after = _TOKEN.search(self.text, family.end(), limit)
-        return after is None or not after.group()[0].isalpha() or after.group() in COMPLEMENTIZERS
+        return self.doc.original[last:last + 1] == "ي" and self._family_name_closes(token, limit)
 
     def elements(self, position: int, limit: int) -> tuple[list[_Element], str, int]:
         """Elements of the phrase starting at `position`, why it ended, and where the next one could start."""
