@@ -921,9 +921,11 @@ class _Linker:
     def __init__(self, detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = frozenset()):
         self.detection = detection
         self.text = detection.doc.text
-        self.reader = _Reader(detection, lexicon, own_outlets)
-        self.registry = _Registry(lambda: _titled_people(self.reader, detection),
-                                  lambda: _named_people(self.reader, detection))
+        # The closures capture the reader, not self: a cycle through self would leave every linked
+        # article for the cyclic garbage collector instead of freeing it on return.
+        self.reader = reader = _Reader(detection, lexicon, own_outlets)
+        self.registry = _Registry(lambda: _titled_people(reader, detection),
+                                  lambda: _named_people(reader, detection))
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None
