@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
-_QUOTE_MARK = re.compile(r"[«»“”„‟\"‘’]")
+_QUOTE_MARK = re.compile(r"[«»“”„‟\"‘’″]")
+# What follows a mark that opens nothing: punctuation or the end of the line («…الأسعار". وقال»).
+_NOTHING_QUOTED = re.compile(r"[ \t]*(?:[.,،؛:!?؟)\]]|$)", re.M)
 # A sentence ends at . ! ? ؟ ؛ (runs of them, "...") followed by space, a closing mark or the end:
 # "3.5", "21.10.2025" and "أ.ف.ب" have no space after the dot and do not split.
 # (Written to start with a character class: the regex engine then skips ahead to candidates instead of
@@ -103,44 +105,60 @@ def find_lines(text: str) -> list[tuple[int, int]]:
 
 
 _OPENERS = {"«": "»", "“": "”", "„": "”", "‟": "”", "‘": "’"}
-_CLOSERS = {"»": "«", "”": "“", "’": "‘"}
+# ″ (double prime) closes “ on pages whose editor typed it for ” («“5+1″»).
+_CLOSERS = {"»": "«", "”": "“", "’": "‘", "″": "“"}
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Top-level quotations, paragraph (line) by paragraph. A quote left open runs to the end of its line,
-    never further: one stray mark must not swallow the rest of an article; a stray closing mark is ignored;
-    marks inside an open quote nest and never end it early."""
+    """Top-level quotations, paragraph (line) by paragraph. A quote left open runs to the end of its
+    sentence, never further: one stray mark must not swallow the rest of a paragraph, and some pages set a
+    whole article on one line; reading resumes after it. A stray closing mark is ignored, and so is a mark
+    with nothing after it to open; marks inside an open quote nest and never end it early."""
     quotes: list[Quote] = []
     for paragraph_start, paragraph_end in paragraphs:
-        stack: list[tuple[str, int]] = []
-        for found in _QUOTE_MARK.finditer(text, paragraph_start, paragraph_end):
-            mark, position = found.group(), found.start()
-            if mark == '"':
-                if stack and stack[-1][0] == '"':
-                    opened = stack.pop()
-                    if not stack:
-                        quotes.append(_quote(text, opened[1], position + 1, True))
-                else:
-                    stack.append(('"', position))
-            elif mark in _OPENERS:
-                # ” is used as an opener too (right-to-left typing); treat it as a closer only if a
-                # matching opener is open.
-                stack.append((mark, position))
-            elif mark in _CLOSERS:
-                opener = _CLOSERS[mark]
-                same_family = [i for i, (m, _) in enumerate(stack) if m == opener or _OPENERS.get(m) == mark]
-                if same_family:
-                    index = same_family[-1]
-                    opened = stack[index]
-                    del stack[index:]
-                    if not stack:
-                        quotes.append(_quote(text, opened[1], position + 1, True))
-                elif mark == "”" and not stack:
-                    stack.append(("“", position))
-        if stack:
-            quotes.append(_quote(text, stack[0][1], paragraph_end, False))
+        position = paragraph_start
+        while position < paragraph_end:
+            position = _quotes_in(text, position, paragraph_end, quotes)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _quotes_in(text: str, start: int, end: int, quotes: list[Quote]) -> int:
+    """Append the quotations of `text[start:end]` up to the first one left open; return where reading
+    should resume (`end` when nothing was left open)."""
+    stack: list[tuple[str, int]] = []
+    for found in _QUOTE_MARK.finditer(text, start, end):
+        mark, position = found.group(), found.start()
+        opens = not _NOTHING_QUOTED.match(text, position + 1, end)
+        if mark == '"':
+            if stack and stack[-1][0] == '"':
+                opened = stack.pop()
+                if not stack:
+                    quotes.append(_quote(text, opened[1], position + 1, True))
+            elif opens:
+                stack.append(('"', position))
+        elif mark in _OPENERS:
+            if opens:
+                stack.append((mark, position))
+        elif mark in _CLOSERS:
+            opener = _CLOSERS[mark]
+            same_family = [i for i, (m, _) in enumerate(stack) if m == opener or _OPENERS.get(m) == mark]
+            if same_family:
+                index = same_family[-1]
+                opened = stack[index]
+                del stack[index:]
+                if not stack:
+                    quotes.append(_quote(text, opened[1], position + 1, True))
+            elif mark == "”" and not stack and opens:
+                # ” is used as an opener too (right-to-left typing): a closer only when its opener is open.
+                stack.append(("“", position))
+    if not stack:
+        return end
+    opened = stack[0][1]
+    terminator = _TERMINATOR.search(text, opened + 1, end)
+    close = terminator.start() if terminator else end
+    quotes.append(_quote(text, opened, close, False))
+    return max(close, opened + 1)
 
 
 def _quote(text: str, start: int, end: int, closed: bool) -> Quote:

@@ -163,3 +163,9 @@ def test_an_audit_leaves_no_reference_cycles_behind():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_attributions_after_a_quote_left_open_on_a_one_line_page():
+    text = ("تعد “الطيري” و”الغميضة” و”البربر من أشهر الألعاب الشعبية في جدة. وقال رئيس اللجنة التنفيذية "
+            "عبدالله الضاوي إن الألعاب استعادت مكانتها.")
+    assert ("وقال", "رئيس اللجنة التنفيذية عبدالله الضاوي", "named_person") in _links(text)

@@ -54,3 +54,21 @@ def test_headline_is_a_first_line_standing_alone():
     assert layout.headline is not None
     assert text[layout.headline[0]:layout.headline[1]] == "الحكومة تقر الميزانية"
     assert segment("أقرت الحكومة أمس ميزانية العام المقبل. وقال الوزير إنها الأكبر.").headline is None
+
+
+def test_a_quote_left_open_ends_with_its_sentence():
+    # Pages that set a whole article on one line, with a closing mark lost: the open quote must not swallow
+    # the attributions that follow.
+    text = ("تعد “الطيري” و”الغميضة” و”البربر من أشهر الألعاب الشعبية في جدة. وقال رئيس اللجنة التنفيذية "
+            "عبدالله الضاوي إن الألعاب استعادت مكانتها.")
+    layout = segment(text)
+    unclosed = [q for q in layout.quotes if not q.closed]
+    assert len(unclosed) == 1
+    assert text[unclosed[0].inner_start:unclosed[0].inner_end] == "البربر من أشهر الألعاب الشعبية في جدة"
+    assert "وقال" in text[unclosed[0].inner_end:]
+
+
+def test_marks_that_open_nothing_and_the_double_prime_closer():
+    text = 'وارتفعت أسعار الوقود". وقال الوزير إن الخطة “5+1″ مستمرة.'
+    quoted = [text[q.inner_start:q.inner_end] for q in segment(text).quotes]
+    assert quoted == ["5+1"]
