@@ -105,6 +105,11 @@ class Linking:
     told: list[Match]
 
 
+def _inner_start(element: _Element) -> int:
+    """Where the text of an element starts: inside the bracket of a parenthetical."""
+    return element.start + 1 if element.kind == "paren" else element.start
+
+
 def _strip_al(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
@@ -439,8 +444,9 @@ class _Reader:
                 rule = second.match.rule
                 return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                   ("entity", rule.id), country=rule.country)
-            if second.kind == "quoted":
-                inside = self.np_matches.get(second.start)
+            if second.kind in ("quoted", "paren"):
+                # «صحيفة «الحياة»», «صحيفة (الحياة)»: a registered name in quotation marks or brackets.
+                inside = self.np_matches.get(_inner_start(second))
                 if inside is not None and inside.rule.kind == "entity" and inside.end <= second.end:
                     rule = inside.rule
                     return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
@@ -476,7 +482,7 @@ class _Reader:
         head = _strip_al(self.text[first.start:first.end].split()[0])
         if len(elements) > 1:
             second = elements[1]
-            inside = second.match if second.kind == "match" else self.np_matches.get(second.start)
+            inside = second.match if second.kind == "match" else self.np_matches.get(_inner_start(second))
             if inside is not None and inside.rule.kind == "entity" and inside.rule.source_type == "named_media" \
                     and inside.end <= second.end + 1:
                 # «وكالة "سبوتنيك"»: the head noun introduces a registered name, which decides the type.
@@ -604,7 +610,7 @@ class _Reader:
 
 
 _NOT_NAME = re.compile(
-    r"^(?:لل|ل?ال|بال)"      # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»
+    r"^(?:لل|ل?ال|بال|لت)"   # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»; «لتبين»
     r"|(?:ات|ها|هم|هما|كم|نا)$"  # a plural or a pronoun suffix: «إرشادات», «تأييدها»
     r"|^ت\w\wي\w$"           # the verbal noun of form II: «تنفيذ», «تأييد», «تعزيز»
     r"|^(?:است|ا)\w\w\wا\w$"  # forms VIII and X: «اجتماع», «استقرار»

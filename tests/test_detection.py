@@ -169,3 +169,24 @@ def test_attributions_after_a_quote_left_open_on_a_one_line_page():
     text = ("تعد “الطيري” و”الغميضة” و”البربر من أشهر الألعاب الشعبية في جدة. وقال رئيس اللجنة التنفيذية "
             "عبدالله الضاوي إن الألعاب استعادت مكانتها.")
     assert ("وقال", "رئيس اللجنة التنفيذية عبدالله الضاوي", "named_person") in _links(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «أوضح ذلك …»: the object pronoun stands between the verb and the speaker.
+    ("أوضح ذلك المتحدث الرسمي للسجون العميد أيوب الحربي، مبيناً أن الزيارة تهدف إلى تبادل الخبرات.",
+     ("أوضح", "المتحدث الرسمي للسجون العميد أيوب الحربي", "named_person")),
+    # «ما قاله X»: what someone said, relayed; the outlet's name in brackets.
+    ("ونقلت وكالة (رويترز) ما قاله الباحث جيف كوفلين إن الاكتشاف تقدم هائل.",
+     ("ونقلت", "وكالة (رويترز)", "named_media")),
+    ("ونقلت وكالة (رويترز) ما قاله الباحث جيف كوفلين إن الاكتشاف تقدم هائل.",
+     ("قاله", "الباحث جيف كوفلين", "named_person")),
+    ("هذا ما قاله الأسبوع الماضي وزير الرياضة فيتالي موتكو خلال مؤتمر صحافي.",
+     ("قاله", "وزير الرياضة فيتالي موتكو", "named_person")),
+])
+def test_speakers_behind_object_pronouns_relays_and_time_phrases(text, expected):
+    assert expected in _links(text)
+
+
+def test_a_verb_with_the_lam_of_purpose_is_no_name():
+    text = "وأكدت الوزارة أنها إذ تعلن ذلك لتبين أن هذا العمل لن يمر دون عقاب."
+    assert all(source != "لتبين" for _, source, _ in _links(text))
