@@ -190,3 +190,12 @@ def test_speakers_behind_object_pronouns_relays_and_time_phrases(text, expected)
 def test_a_verb_with_the_lam_of_purpose_is_no_name():
     text = "وأكدت الوزارة أنها إذ تعلن ذلك لتبين أن هذا العمل لن يمر دون عقاب."
     assert all(source != "لتبين" for _, source, _ in _links(text))
+
+
+def test_what_a_text_says_and_what_rules_require():
+    [(cue, source, kind)] = _links("وجاء في البيان الصادر عن وزارة الداخلية أن الأوضاع الأمنية مستقرة.")
+    assert (cue, kind) == ("وجاء في", "document") and source.startswith("البيان")
+    assert ("وجاء في", "تقرير البنك الدولي", "document") in _links("وجاء في تقرير البنك الدولي أن النمو تباطأ.")
+    assert _links("وحلّ الفريق في المرتبة الثانية وجاء في المرتبة الثالثة فريق الاتحاد.") == []
+    # «وفق لوائح اللجنة»: the rule book applied, not a source (as «حسب الاتفاق»).
+    assert _links("وعالجت اللجنة القضايا وفق لوائح لجنة الانضباط المعتمدة.") == []
