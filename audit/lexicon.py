@@ -738,6 +738,9 @@ def pattern_start(pattern: re.Pattern[str]) -> frozenset[str] | str | None:
         return None
     if items and items[0] == (_sre.AT, _sre.AT_BEGINNING_STRING):
         return "anchored"
+    if items and items[0][0] is _sre.ASSERT_NOT and items[0][1][0] == -1 and \
+            list(items[0][1][1]) == [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])]:
+        items = items[1:]  # (?<!\w): the scanner only stops at word starts anyway
     words = [""]
     for index, (op, value) in enumerate(items):
         if op is _sre.LITERAL:
