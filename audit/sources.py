@@ -110,6 +110,11 @@ def _inner_start(element: _Element) -> int:
     return element.start + 1 if element.kind == "paren" else element.start
 
 
+def _plural_verb(text: str, cue: Match) -> bool:
+    """A reporting verb in the masculine plural (قالوا، يقولون، مشيرون)."""
+    return cue.rule.kind == "verb" and text[cue.core_start:cue.end].endswith(("وا", "ون"))
+
+
 def _strip_al(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
@@ -1101,6 +1106,8 @@ class _Linker:
             source = self._person_before(cue_start)
         if source is None:
             source = self.last_source
+        if source is not None and self.registry.records[source].type == "named_person" and _plural_verb(self.text, cue):
+            source = None  # «يقولون» after «قال أبو تمام»: a plural verb cannot carry one person's voice
         mention = self.registry.records[source].mentions[-1] if source is not None and \
             self.registry.records[source].mentions else None
         self.attributions.append(LinkedAttribution(cue, cue_start, cue_end, label, stance, True, source, mention,

@@ -199,3 +199,11 @@ def test_what_a_text_says_and_what_rules_require():
     assert _links("وحلّ الفريق في المرتبة الثانية وجاء في المرتبة الثالثة فريق الاتحاد.") == []
     # «وفق لوائح اللجنة»: the rule book applied, not a source (as «حسب الاتفاق»).
     assert _links("وعالجت اللجنة القضايا وفق لوائح لجنة الانضباط المعتمدة.") == []
+
+
+def test_a_plural_verb_does_not_carry_one_persons_voice():
+    text = ("وقال رئيس النادي إبراهيم البلوي إن الإدارة ماضية في خطتها. ويقولون إن الإدارة عاجزة عن دفع "
+            "الرواتب.")
+    links = _links(text)
+    assert ("وقال", "رئيس النادي إبراهيم البلوي", "named_person") in links
+    assert ("ويقولون", None, None) in links
