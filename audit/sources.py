@@ -7,6 +7,7 @@ entities) decide its type, stopwords end it, and given names tell a person's nam
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -248,6 +249,13 @@ class _Reader:
             token = _TOKEN.search(self.text, token.end(), limit)
         closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
         return words >= 2 and closing
+
+    def _pronoun_suffixed(self, element: _Element) -> bool:
+        """«دعواه», «علمه», «لأنصاره»: a noun with the pronoun «ـه», which the original text tells from the «ة»
+        that normalization folds into it («أسامة»)."""
+        if not element.word.endswith("ه") or element.word.endswith("الله"):
+            return False
+        return self.doc.original[self.doc.to_original(element.end - 1)] == "ه"
 
     def _given_name_not_preposition(self, token: re.Match[str], limit: int) -> bool:
         """«المستشار علي البوعينين إن»: «علي» is a name, not «على», when it is written with a dotted ya and a
@@ -603,7 +611,7 @@ class _Reader:
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens,
-                              tentative=not all(_name_like(t) for t in tokens))
+                              tentative=not all(_name_like(e.word) and not self._pronoun_suffixed(e) for e in words))
         if not first.startswith("ال") and len(words) == 1:
             # «أكد ريستريبو في مقطع…»: a lone unknown word counts only if it names someone named elsewhere.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
@@ -990,6 +998,10 @@ class _Linker:
                 phrases, _ = self.reader.read(after, sentence[1])
                 if not phrases:
                     continue  # «حسب الاتفاق»: an "according to" with no one behind it is not an attribution
+                # «وفقاً لجدول زمني», «حسب منهج الدولة»: after "according to", unknown words are a plan or a
+                # rule far more often than a name; they count only for someone the article names elsewhere.
+                phrases = [dataclasses.replace(p, tentative=True) if p.rule == "structure.name" else p
+                           for p in phrases]
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
                 phrases, _ = self.reader.read(cue.end, sentence[1])
             resolved = self._resolve(phrases)

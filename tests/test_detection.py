@@ -207,3 +207,22 @@ def test_a_plural_verb_does_not_carry_one_persons_voice():
     links = _links(text)
     assert ("وقال", "رئيس النادي إبراهيم البلوي", "named_person") in links
     assert ("ويقولون", None, None) in links
+
+
+@pytest.mark.parametrize("text", [
+    "وتعمل خدمة القطارات وفقاً لجدول زمني معتمد منذ الأسبوع الماضي.",   # a timetable, not a person
+    "وأشار الطبيب إلى أن الشهادة مزورة بحسب دعواه.",                     # «his claim»: a pronoun-suffixed noun
+    "فقال لي بهدوء: «لا تقلقي، كل شيء على ما يرام».",                     # «to me», «calmly»
+    "وقال مختتماً حديثه: «نطالب الشركة بالتعويض».",                       # «closing his remarks»
+])
+def test_common_words_after_a_cue_are_no_named_person(text):
+    assert all(kind != "named_person" for _, _, kind in _links(text))
+
+
+def test_the_letters_of_the_original_tell_a_name_from_a_pronoun_suffix():
+    # «أسامة» is folded to «اسامه» for matching, like «علمه»; the original «ة» keeps it a name.
+    assert ("وقال", "أسامة", "named_person") in _links("وقال أسامة إن الخطة جاهزة للتنفيذ.")
+
+
+def test_one_of_the_residents_is_an_unnamed_resident():
+    assert ("وقال", "السكان", "anonymous") in _links("وقال أحد السكان: «لن أصوت في هذه الانتخابات».")
