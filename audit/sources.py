@@ -250,10 +250,26 @@ class _Reader:
         closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
         return words >= 2 and closing
 
+    def _name_part(self, element: _Element) -> bool:
+        """Whether a word after a name can still belong to it («الصفدي», «بن سلمان», «باحميدان»); a
+        preposition with a verbal noun («بمستوى», «بالدعاء»), a pronoun suffix («بقسوته») or the accusative
+        «ـاً» («معروفاً») is what the speaker did or was, so the name ended."""
+        if element.kind != "word":
+            return False
+        word = element.word
+        if word in self.lexicon.given_names:
+            return True
+        if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
+            return False
+        last = self.doc.to_original(element.end - 1)
+        return "\u064b" not in self.doc.original[last - 1:last + 2]
+
     def _pronoun_suffixed(self, element: _Element) -> bool:
         """«دعواه», «علمه», «لأنصاره»: a noun with the pronoun «ـه», which the original text tells from the «ة»
         that normalization folds into it («أسامة»)."""
-        if not element.word.endswith("ه") or element.word.endswith("الله"):
+        word = element.word
+        # A definite noun takes no possessive suffix («الفقيه»), and Persian «…زاده» names end in «ه».
+        if not word.endswith("ه") or word.startswith("ال") or word.endswith(("الله", "زاده")):
             return False
         return self.doc.original[self.doc.to_original(element.end - 1)] == "ه"
 
@@ -540,8 +556,8 @@ class _Reader:
             return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
-        while last + 1 < len(elements) and (elements[last + 1].kind in ("word", "paren") or (
-                last == name_index and self._surname_like(elements[last + 1]))):
+        while last + 1 < len(elements) and ((elements[last + 1].kind == "paren" or self._name_part(elements[last + 1]))
+                                            or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
         name_tokens = tuple(e.word for e in elements[name_index:last + 1] if e.kind == "word")
         return NounPhrase(first.start, elements[last].end, "named_person", "structure.title_name",
@@ -556,11 +572,15 @@ class _Reader:
                 return index
         if given_only:
             return None
-        for index, element in enumerate(elements[1:], 1):
-            word = element.word
-            if element.kind != "word" or word.startswith(("ال", "لل")):
-                continue
-            if all(e.kind == "word" for e in elements[index:]):
+        # The trailing run of name-shaped words, before any «للصحفيين»-like tail.
+        end = len(elements)
+        while end > 1 and elements[end - 1].kind == "word" and elements[end - 1].word.startswith(("لل", "بال")):
+            end -= 1
+        start = end
+        while start > 1 and self._name_part(elements[start - 1]):
+            start -= 1
+        for index in range(start, end):
+            if not elements[index].word.startswith(("ال", "لل")):
                 return index
         return None
 
@@ -603,6 +623,10 @@ class _Reader:
         for index, element in enumerate(words[:5]):
             if element.word in names or _strip_conj(element.word) in names or self._two_word_name(words, index):
                 # «المبتعثة ريم الشهري»: a description, then the name.
+                last = index
+                while last + 1 < len(words) and self._name_part(words[last + 1]):
+                    last += 1
+                words = words[:last + 1]
                 name_tokens = tuple(e.word for e in words[index:])
                 return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
@@ -622,6 +646,9 @@ class _Reader:
         return None
 
 
+# Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
+# «با…» names such as «باحميدان» are).
+_NOT_NAME_PART_PREFIXES = ("بال", "لل", "بم", "بت", "لت", "لم")
 _NOT_NAME = re.compile(
     r"^(?:لل|ل?ال|بال|لت)"   # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»; «لتبين»
     r"|(?:ات|ها|هم|هما|كم|نا)$"  # a plural or a pronoun suffix: «إرشادات», «تأييدها»

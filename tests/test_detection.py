@@ -226,3 +226,17 @@ def test_the_letters_of_the_original_tell_a_name_from_a_pronoun_suffix():
 
 def test_one_of_the_residents_is_an_unnamed_resident():
     assert ("وقال", "السكان", "anonymous") in _links("وقال أحد السكان: «لن أصوت في هذه الانتخابات».")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The name ends where the verb's object begins: a preposition with a verbal noun, a pronoun suffix.
+    ("وطالبت الدكتورة فوزية خان بالدعاء لرجال الأمن المرابطين على الحدود.",
+     ("وطالبت", "الدكتورة فوزية خان", "named_person")),
+    ("وقال المتحدث باسم الخارجية تانجو بيلجيتش للصحفيين إن الزيارة تأجلت.",
+     ("وقال", "المتحدث باسم الخارجية تانجو بيلجيتش", "named_person")),
+    # …but not at family names that look like one: «الفقيه» (definite), «باسلمة», «نعمت زاده».
+    ("وقال الصحافي منصور الفقيه إن المنشور حذف بعد ساعة.", ("وقال", "الصحافي منصور الفقيه", "named_person")),
+    ("وقال وزير النقل المهندس بدر باسلمة إن الطرق مغلقة.", ("وقال", "وزير النقل المهندس بدر باسلمة", "named_person")),
+])
+def test_where_a_name_ends(text, expected):
+    assert expected in _links(text)
