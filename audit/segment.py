@@ -18,7 +18,8 @@ _NOTHING_QUOTED = re.compile(r"[ \t]*(?:[.,،؛:!?؟)\]]|$)", re.M)
 # "3.5", "21.10.2025" and "أ.ف.ب" have no space after the dot and do not split.
 # (Written to start with a character class: the regex engine then skips ahead to candidates instead of
 # trying every position.)
-_TERMINATOR = re.compile(r"[.!?؟؛…][.!?؟؛…]*(?=[\s»”\"’)\]]|$)")
+# «د. أحمد الغامدي»: the dot of the doctor's abbreviation ends no sentence.
+_TERMINATOR = re.compile(r"[.!?؟؛…](?<!(?<!\w)د\.)[.!?؟؛…]*(?=[\s»”\"’)\]]|$)")
 _WORD = re.compile(r"\w+")
 
 # Minimum words for a quotation to count as someone's words rather than a quoted name or term

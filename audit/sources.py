@@ -565,7 +565,8 @@ class _Reader:
 
     def _name_index(self, elements: list[_Element], given_only: bool = False) -> int | None:
         """Where the name starts after a title: at the first given name («أيمن» in «وزير الخارجية أيمن
-        الصفدي»), else at a trailing run of plain words that are not complements («الروسي بوتين»)."""
+        الصفدي»), else at a trailing run of plain words that are not complements («الروسي بوتين»), else
+        right after the title when a second title follows the name («د. توفيق السويلم - رئيس الجمعية»)."""
         names = self.lexicon.given_names
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
@@ -580,8 +581,20 @@ class _Reader:
         while start > 1 and self._name_part(elements[start - 1]):
             start -= 1
         for index in range(start, end):
-            if not elements[index].word.startswith(("ال", "لل")):
-                return index
+            word = elements[index].word
+            if word.startswith(("ال", "لل")):
+                continue
+            if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
+                    not self.text.startswith("ال", elements[0].start):
+                return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
+            return index
+        if len(elements) > 2 and elements[1].kind == "word" and self._name_part(elements[1]) and \
+                not elements[1].word.startswith("ال"):
+            after = 2
+            while after < len(elements) and self._name_part(elements[after]):
+                after += 1
+            if after < len(elements) and elements[after].category == "title":
+                return 1
         return None
 
     def _surname_like(self, element: _Element) -> bool:
