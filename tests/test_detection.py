@@ -246,7 +246,7 @@ def test_where_a_name_ends(text, expected):
     # «د.» abbreviates «الدكتور»: its dot ends no sentence and the name follows it.
     ("وقال د. أحمد الغامدي إن الدراسة اكتملت. وأضاف أن النتائج مبشرة.", ("وأضاف", "د. أحمد الغامدي", "named_person")),
     # A second title after the name closes it.
-    ("وحذّر د. توفيق السويلم - رئيس الجمعية الخيرية لرعاية الأسر - من هذا النوع من الزواج.",
+    ("وحذّر د. توفيق السويلم -رئيس جمعية الأسر السعودية في الخارج (أواصر)- من هذا النوع من الزواج.",
      ("وحذّر", "د. توفيق السويلم", "named_person")),
     # An indefinite title and an adjective of origin or field name no one.
     ("وقال وزير كويتي إن بلاده لن تشارك في الاجتماع.", ("وقال", "وزير كويتي", "official_unnamed")),
