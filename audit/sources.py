@@ -522,7 +522,8 @@ class _Reader:
         # An organization's name is a construct chain closed by a definite noun or a proper name
         # («وزارة الشؤون البلدية والقروية», «هيئة قناة بنما»), then only definite adjectives; an indefinite
         # word after that is the verb's object («أعلنت وزارة الصحة تسجيل 40 حالة»).
-        definite = False
+        # A definite head («الوزارة أولاً», «المحكمة ثلاثة») is already closed.
+        definite = self.text.startswith("ال", first.start)
         for element in elements[1:]:
             if element.kind == "word":
                 word = _strip_conj(element.word) if element.word[:1] == "و" else element.word

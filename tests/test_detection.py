@@ -253,3 +253,9 @@ def test_where_a_name_ends(text, expected):
 ])
 def test_titles_abbreviations_and_adjectives(text, expected):
     assert expected in _links(text)
+
+
+def test_a_definite_organization_head_is_closed():
+    # «أعلنت الوزارة تطبيق الدليل…»: what follows the definite head is the verb's object.
+    links = _links("وأعلنت الوزارة تطبيق الدليل الوطني للأنشطة الاقتصادية اعتباراً من الشهر المقبل.")
+    assert [(cue, source) for cue, source, _ in links] == [("وأعلنت", "الوزارة")]
