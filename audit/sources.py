@@ -199,6 +199,13 @@ class _Reader:
             position, count = token.end(), count + 1
         return False
 
+    def _named_title_follows(self, position: int, limit: int) -> bool:
+        token = _TOKEN.search(self.text, position, limit)
+        if token is None:
+            return False
+        match = self.np_matches.get(token.start())
+        return match is not None and match.rule.category == "title" and self._name_ahead(match.end, limit)
+
     def _name_follows(self, position: int, limit: int) -> bool:
         """A given name right after `position` («، حسن رامزه»)."""
         token = _TOKEN.search(self.text, position, limit)
@@ -334,8 +341,10 @@ class _Reader:
                     continue
                 return elements, "punct", start
             if not (word[0].isalpha() or word[0].isdigit()):
-                if word in "،," and elements and self._titled(elements[0]) and self._name_follows(token.end(), limit):
-                    # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title.
+                if word in "،," and elements and self._titled(elements[0]) and (
+                        self._name_follows(token.end(), limit) or self._named_title_follows(token.end(), limit)):
+                    # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title, or a
+                    # second title that leads to it («وكيل الوزارة، رئيس المركز الدكتور عبدالعزيز بن سعيد»).
                     position = token.end()
                     continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start

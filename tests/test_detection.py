@@ -259,3 +259,16 @@ def test_a_definite_organization_head_is_closed():
     # «أعلنت الوزارة تطبيق الدليل…»: what follows the definite head is the verb's object.
     links = _links("وأعلنت الوزارة تطبيق الدليل الوطني للأنشطة الاقتصادية اعتباراً من الشهر المقبل.")
     assert [(cue, source) for cue, source, _ in links] == [("وأعلنت", "الوزارة")]
+
+
+@pytest.mark.parametrize("text, cue, kind", [
+    # A second title after a comma, leading to the name.
+    ("كشف وكيل وزارة الصحة، رئيس مركز القيادة الدكتور عبدالعزيز بن سعيد، عن حملة التطعيم.", "كشف", "named_person"),
+    # Unmarked «وبين» with a title and «أنّ» is the verb «بيّن».
+    ("وبين الناطق الإعلامي لأمانة الطائف إسماعيل إبراهيم أن اللجنة عقدت اجتماعاً.", "وبين", "named_person"),
+    # «طالب» with a long title before what is demanded.
+    ("وطالب مساعد المدير العام للخدمات العلاجية الدكتور ناصر الدوسري جميع المستشفيات باتخاذ الاحتياطات.",
+     "وطالب", "named_person"),
+])
+def test_long_titles_before_the_name(text, cue, kind):
+    assert any(c == cue and k == kind for c, _, k in _links(text))
