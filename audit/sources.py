@@ -17,7 +17,7 @@ from audit.lexicon import Lexicon, Match
 from audit.results import OPACITY, STANCES
 
 NP_CATEGORIES = frozenset({"source", "title", "org_head", "media_head", "document_head"})
-MAX_NP_TOKENS = 9
+MAX_NP_TOKENS = 12
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTE_OPEN = {"«": "»", '"': '"', "“": "”", "”": "“"}
 _QUOTE_MARKS = frozenset('«»"“”')
@@ -257,15 +257,15 @@ class _Reader:
         closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
         return words >= 2 and closing
 
-    def _name_part(self, element: _Element) -> bool:
+    def _name_part(self, element: _Element, previous: _Element | None = None) -> bool:
         """Whether a word after a name can still belong to it («الصفدي», «بن سلمان», «باحميدان»); a
         preposition with a verbal noun («بمستوى», «بالدعاء»), a pronoun suffix («بقسوته») or the accusative
         «ـاً» («معروفاً») is what the speaker did or was, so the name ended."""
         if element.kind != "word":
             return False
         word = element.word
-        if word in self.lexicon.given_names:
-            return True
+        if word in self.lexicon.given_names or (previous is not None and previous.word in _NAME_LINKS):
+            return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         last = self.doc.to_original(element.end - 1)
@@ -566,7 +566,8 @@ class _Reader:
             return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
-        while last + 1 < len(elements) and ((elements[last + 1].kind == "paren" or self._name_part(elements[last + 1]))
+        while last + 1 < len(elements) and ((elements[last + 1].kind == "paren" or
+                                             self._name_part(elements[last + 1], elements[last]))
                                             or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
         name_tokens = tuple(e.word for e in elements[name_index:last + 1] if e.kind == "word")
@@ -588,7 +589,7 @@ class _Reader:
         while end > 1 and elements[end - 1].kind == "word" and elements[end - 1].word.startswith(("لل", "بال")):
             end -= 1
         start = end
-        while start > 1 and self._name_part(elements[start - 1]):
+        while start > 1 and self._name_part(elements[start - 1], elements[start - 2]):
             start -= 1
         for index in range(start, end):
             word = elements[index].word
@@ -601,7 +602,7 @@ class _Reader:
         if len(elements) > 2 and elements[1].kind == "word" and self._name_part(elements[1]) and \
                 not elements[1].word.startswith("ال"):
             after = 2
-            while after < len(elements) and self._name_part(elements[after]):
+            while after < len(elements) and self._name_part(elements[after], elements[after - 1]):
                 after += 1
             if after < len(elements) and elements[after].category == "title":
                 return 1
@@ -647,7 +648,7 @@ class _Reader:
             if element.word in names or _strip_conj(element.word) in names or self._two_word_name(words, index):
                 # «المبتعثة ريم الشهري»: a description, then the name.
                 last = index
-                while last + 1 < len(words) and self._name_part(words[last + 1]):
+                while last + 1 < len(words) and self._name_part(words[last + 1], words[last]):
                     last += 1
                 words = words[:last + 1]
                 name_tokens = tuple(e.word for e in words[index:])
@@ -671,6 +672,7 @@ class _Reader:
 
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
 # «با…» names such as «باحميدان» are).
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 _NOT_NAME_PART_PREFIXES = ("بال", "لل", "بم", "بت", "لت", "لم")
 _NOT_NAME = re.compile(
     r"^(?:لل|ل?ال|بال|لت)"   # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»; «لتبين»

@@ -272,3 +272,9 @@ def test_a_definite_organization_head_is_closed():
 ])
 def test_long_titles_before_the_name(text, cue, kind):
     assert any(c == cue and k == kind for c, _, k in _links(text))
+
+
+def test_a_long_saudi_title_still_reaches_the_name():
+    text = ("وقال المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني إن الحريق أخمد.")
+    assert ("وقال", "المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني",
+            "named_person") in _links(text)
