@@ -3,11 +3,17 @@
 Run `python tests/goldeval.py [-v]` to print precision, recall and F1 per finding category, the accuracy of
 source types, cue stances and quote labels on matched findings, and of attribution links. A predicted and a
 gold finding match when they are of the same category and their spans overlap (one-to-one, in text order).
+
+`--real` scores tests/gold_real/: annotations of real articles from ../shared/corpus. Their text is not
+in the repository: a case names its article (`corpus_id`) and every item gives code-point offsets
+(`start`, `end`) into it, turned back into text and occurrence here. Categories a case does not list were
+not annotated and are not scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +23,8 @@ import yaml
 
 GOLD_DIR = Path(__file__).parent / "gold"
 HELDOUT_DIR = Path(__file__).parent / "gold_heldout"
+REAL_DIR = Path(__file__).parent / "gold_real"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinewsnet_dev.jsonl"
 CATEGORIES = ("cue", "source", "agentless", "hedge", "booster", "quote", "unattributed_claim", "boilerplate")
 EXPECT_KEYS = (*CATEGORIES, "attribution")
 
@@ -60,13 +68,41 @@ class Report:
         return total
 
 
-def load_cases(directory: Path = GOLD_DIR) -> list[dict]:
+def load_cases(directory: Path = GOLD_DIR, corpus: Path = CORPUS) -> list[dict]:
     cases = []
+    texts: dict[str, str] | None = None
     for path in sorted(directory.glob("*.yml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             case["_file"] = path.name
+            if "corpus_id" in case:
+                if texts is None:
+                    texts = {row["id"]: row["text"] for row in map(json.loads, corpus.open(encoding="utf-8"))}
+                _from_offsets(case, texts[case["corpus_id"]])
             cases.append(case)
     return cases
+
+
+def _occurrence(text: str, start: int, end: int) -> tuple[str, int]:
+    """The string at [start, end) and which occurrence of it (as successive str.find calls count) it is."""
+    needle, nth, position = text[start:end], 0, -1
+    while position < start:
+        position = text.find(needle, position + 1)
+        nth += 1
+    return needle, nth
+
+
+def _from_offsets(case: dict, text: str) -> None:
+    case["text"] = text
+    case.setdefault("id", case["corpus_id"])
+    for items in case["expect"].values():
+        for item in items or []:
+            if "start" in item:
+                item["text"], item["nth"] = _occurrence(text, item.pop("start"), item.pop("end"))
+            if "cue_start" in item:
+                item["cue"], item["cue_nth"] = _occurrence(text, item.pop("cue_start"), item.pop("cue_end"))
+            if "source_start" in item:
+                item["source"], item["source_nth"] = _occurrence(text, item.pop("source_start"),
+                                                                 item.pop("source_end"))
 
 
 def locate(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
@@ -105,7 +141,9 @@ def evaluate(cases: list[dict], audit_text) -> Report:
         text, expect, case_id = case["text"], case["expect"], case["id"]
         audit = audit_text(text, id=case_id, score=False)
         for category in CATEGORIES:
-            gold = [(locate(text, item["text"], item.get("nth", 1)), item) for item in expect.get(category) or []]
+            if category not in expect:
+                continue  # not annotated in this case
+            gold = [(locate(text, item["text"], item.get("nth", 1)), item) for item in expect[category] or []]
             predicted = [f for f in audit.findings if f.category == category]
             pairs, missed, extra = _pair(gold, predicted)
             counts = report.counts[category]
@@ -165,11 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true",
                         help="score the held-out set (tests/gold_heldout), written by someone who never saw "
                              "the rules")
+    parser.add_argument("--real", action="store_true",
+                        help="score the annotations of real articles (tests/gold_real; needs ../shared/corpus)")
     parser.add_argument("--dir", type=Path, help="score the cases in another folder of gold YAML files")
     args = parser.parse_args(argv)
     from audit import audit_text
 
-    directory = args.dir or (HELDOUT_DIR if args.heldout else GOLD_DIR)
+    directory = args.dir or (HELDOUT_DIR if args.heldout else REAL_DIR if args.real else GOLD_DIR)
+    if directory == REAL_DIR and not CORPUS.is_file():
+        print(f"the real-article gold set needs {CORPUS}", file=sys.stderr)
+        return 2
     report = evaluate(load_cases(directory), audit_text)
     print(format_report(report))
     if args.verbose:
