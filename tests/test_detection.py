@@ -278,3 +278,17 @@ def test_a_long_saudi_title_still_reaches_the_name():
     text = ("وقال المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني إن الحريق أخمد.")
     assert ("وقال", "المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني",
             "named_person") in _links(text)
+
+
+def test_a_quoted_unknown_name_before_that_is_an_organization():
+    links = _links("قالت «السعودي الفرنسي كابيتال» إن صافي ربح الشركة ارتفع، مشيرة إلى أن الهامش تحسن.")
+    name = "السعودي الفرنسي كابيتال"
+    assert links == [("قالت", name, "named_org"), ("مشيرة", name, "named_org")]
+
+
+def test_a_full_stop_without_its_space_still_ends_a_sentence():
+    from audit.segment import segment
+
+    text = "كان الاكتشاف سبقا أثريا.وأشار الباحث إلى أن العمل مستمر. ونقلت أ.ف.ب الخبر."
+    assert [text[s:e] for s, e, _ in segment(text).sentences] == [
+        "كان الاكتشاف سبقا أثريا.", "وأشار الباحث إلى أن العمل مستمر.", "ونقلت أ.ف.ب الخبر."]
