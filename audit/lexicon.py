@@ -79,6 +79,8 @@ class Rule:
     line: int
     surfaces: tuple[str, ...] = ()
     """Normalized surface forms (phrase, verb, entity); empty for patterns."""
+    imperfect: frozenset[str] = frozenset()
+    """The surfaces of a verb rule generated from its present (imperfect) form."""
     pattern: re.Pattern[str] | None = None
     prefixes: str = "وف"
     unless_next: frozenset[str] = frozenset()
@@ -325,6 +327,7 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
             problems.append(f"{where}: a verb rule needs 'past', 'present' or 'forms'")
         else:
             surfaces = verb_forms(past, present)
+            fields["imperfect"] = frozenset(verb_forms("", present)) if present else frozenset()
         if "participle" in raw:
             if isinstance(raw["participle"], str) and raw["participle"].strip():
                 surfaces += participle_forms(raw["participle"])

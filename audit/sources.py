@@ -1006,6 +1006,7 @@ class _Linker:
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
+        self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
 
     def _record_use(self, index: int, cue_start: int, cue_end: int, stance: str) -> None:
         record = self.registry.records[index]
@@ -1024,7 +1025,12 @@ class _Linker:
         if cue.prefix:
             return False
         words = self.text[max(0, cue.start - 12):cue.start].split()
-        return bool(words) and (words[-1] in self.not_reported or _strip_conj(words[-1]) in self.not_reported)
+        if not words:
+            return False
+        before = {words[-1], _strip_conj(words[-1]), " ".join(words[-2:])}
+        if before & self.not_reported:
+            return True
+        return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
 
     def link(self, cues: list[Match], told: list[tuple[int, Match]]) -> None:
         text = self.text

@@ -292,3 +292,12 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence():
     text = "كان الاكتشاف سبقا أثريا.وأشار الباحث إلى أن العمل مستمر. ونقلت أ.ف.ب الخبر."
     assert [text[s:e] for s, e, _ in segment(text).sentences] == [
         "كان الاكتشاف سبقا أثريا.", "وأشار الباحث إلى أن العمل مستمر.", "ونقلت أ.ف.ب الخبر."]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("وعزز مدرب الفريق لوران بلان الفرضية عندما قال للصحفيين إن الصفقة قريبة.", True),   # when he said
+    ("ومن المنتظر أن تعلن الوزارة النتائج غداً.", False),                               # to announce
+    ("وعندما يعلن الوزير القرار سيتغير كل شيء.", False),                                 # when he announces
+])
+def test_a_verb_after_when_or_that_reports_only_in_the_past(text, reported):
+    assert bool(_links(text)) is reported
