@@ -55,6 +55,8 @@ class Report:
     label_hits: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     cases: int = 0
+    scored: set[str] = field(default_factory=set)
+    """Categories that some case annotated."""
 
     def accuracy(self, name: str) -> float:
         hits = self.label_hits[name]
@@ -143,6 +145,7 @@ def evaluate(cases: list[dict], audit_text) -> Report:
         for category in CATEGORIES:
             if category not in expect:
                 continue  # not annotated in this case
+            report.scored.add(category)
             gold = [(locate(text, item["text"], item.get("nth", 1)), item) for item in expect[category] or []]
             predicted = [f for f in audit.findings if f.category == category]
             pairs, missed, extra = _pair(gold, predicted)
@@ -187,6 +190,9 @@ def evaluate(cases: list[dict], audit_text) -> Report:
 def format_report(report: Report) -> str:
     lines = [f"gold cases: {report.cases}", f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for category in CATEGORIES:
+        if category not in report.scored:
+            lines.append(f"{category:<20}  (not annotated)")
+            continue
         c = report.counts[category]
         lines.append(f"{category:<20}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp:6d}{c.fp:6d}{c.fn:6d}")
     m = report.micro
