@@ -639,8 +639,8 @@ class _Reader:
         first = words[0].word
         tokens = tuple(e.word for e in words)
         names = self.lexicon.given_names
-        if first[:1] == "و" and first[1:] not in names:
-            return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker
+        if first[:1] == "و" and first not in names and first[1:] not in names:
+            return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
         if _strip_conj(first) in self.kunyas and len(words) >= 2:
@@ -988,7 +988,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
 _CLOSING_MARK = re.compile(r"\s*[»\"”]?")
-_LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“]?\s*$")
+_LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”]?\s*$")  # ” opens too where it was typed right to left
 
 
 class _Linker:

@@ -301,3 +301,15 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence():
 ])
 def test_a_verb_after_when_or_that_reports_only_in_the_past(text, reported):
     assert bool(_links(text)) is reported
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأوضح وليد الجلال مدير مكتب الحملة في لبنان بأن الحملة تستهدف الأسر.", ("وأوضح", "وليد الجلال", "named_person")),
+    ("قال مدرب الفريق لوران بلان: «هناك احتمال كبير». وواصل: «لا يوجد شيء رسمي حتى الآن».",
+     ("وواصل", "مدرب الفريق لوران بلان", "named_person")),
+    ("وتطرقت المحللة المالية رانية العبدالعال إلى الشركات بقولها: بالنسبة لسابك حدث تراجع.",
+     ("بقولها", "المحللة المالية رانية العبدالعال", "named_person")),
+    ("وأوضح شقيقه خالد المهنا لـ”الوئام” تفاصيل القصة.", ("لـ”الوئام", "شقيقه خالد المهنا", "named_person")),
+])
+def test_speakers_found_in_real_articles(text, expected):
+    assert expected in _links(text)
