@@ -313,3 +313,15 @@ def test_a_verb_after_when_or_that_reports_only_in_the_past(text, reported):
 ])
 def test_speakers_found_in_real_articles(text, expected):
     assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("تقول نتيجة استطلاع حديث أجراه المركز إن 67 في المئة يؤيدون القرار.", ("تقول", "نتيجة استطلاع", "document")),
+    ("وتشير آراء بعض المختصين إلى أن الأنظمة الحالية لا تكفي.", ("وتشير", "آراء", "vague")),
+])
+def test_results_and_opinions_as_sources(text, expected):
+    assert expected in _links(text)
+
+
+def test_as_a_result_cites_nothing():
+    assert _links("ويرجع ذلك كنتيجة منطقية لانتشار وسائل التواصل.") == []
