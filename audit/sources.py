@@ -1165,6 +1165,11 @@ class _Linker:
         """A cue without its own source speaks for the sentence's subject or the last explicit source."""
         same_sentence = [a for a in self.attributions
                          if sentence[0] <= a.cue_start < cue_start and a.source is not None]
+        # «… حسب النتائج …، مبيناً أن…»: a source cited inside someone's reported speech is not whom the
+        # participle continues.
+        same_sentence = [a for a in same_sentence
+                         if not any(b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]
+                                    for b in same_sentence)]
         source = same_sentence[-1].source if same_sentence else None
         if source is None and (cue.prefix.startswith("ف") or cue.rule.continuation):
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])

@@ -325,3 +325,16 @@ def test_results_and_opinions_as_sources(text, expected):
 
 def test_as_a_result_cites_nothing():
     assert all(kind != "document" for _, _, kind in _links("ويرجع ذلك كنتيجة منطقية لانتشار وسائل التواصل."))
+
+
+def test_is_called_is_not_claims():
+    # «ويُدعى» (and is called) folds into «ويدّعي» (and claims) once diacritics go; the original «ى» stays.
+    assert all(cue != "ويدعى" for cue, _, _ in _links("وقال مبتكر الجهاز، ويدعى كونياكو سايتو، إن الفكرة بسيطة."))
+    assert ("ادّعى", "المتهم", "named_person") not in _links("ادّعى المتهم أنه كان خارج المدينة.")
+    assert any(cue == "ادّعى" for cue, _, _ in _links("ادّعى المتهم أنه كان خارج المدينة."))
+
+
+def test_a_participle_continues_the_speaker_not_a_source_he_cites():
+    text = ("وقال عضو جمعية الاقتصاد بدر البلوي إن السوق قد تتراجع حسب النتائج التي صدرت مؤخراً، مبيناً أن "
+            "أسعار النفط انخفضت.")
+    assert ("مبيناً", "عضو جمعية الاقتصاد بدر البلوي", "named_person") in _links(text)
