@@ -150,9 +150,9 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     kept: list[Match] = []
     for match in scanned:
         category = match.rule.category
-        if category in ("boilerplate", "provenance") or _inside(excluded, match.start):
+        if category in ("boilerplate", "provenance") or (excluded and _inside(excluded, match.start)):
             continue
-        if category in SPEAKER_OWNED and _inside(quoted, match.start):
+        if quoted and category in SPEAKER_OWNED and _inside(quoted, match.start):
             continue
         kept.append(match)
     return Detection(doc, layout, kept, blocks, provenance, direct_quotes)
