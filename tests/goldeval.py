@@ -71,15 +71,18 @@ class Report:
 
 
 def load_cases(directory: Path = GOLD_DIR, corpus: Path = CORPUS) -> list[dict]:
+    """Cases of every YAML file in `directory`. A real-article case names its corpus file (`corpus`, in the
+    folder of `corpus`; that file by default) and its article (`corpus_id`)."""
     cases = []
-    texts: dict[str, str] | None = None
+    texts: dict[str, dict[str, str]] = {}
     for path in sorted(directory.glob("*.yml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             case["_file"] = path.name
             if "corpus_id" in case:
-                if texts is None:
-                    texts = {row["id"]: row["text"] for row in map(json.loads, corpus.open(encoding="utf-8"))}
-                _from_offsets(case, texts[case["corpus_id"]])
+                source = corpus.with_name(case["corpus"]) if "corpus" in case else corpus
+                if source not in texts:
+                    texts[source] = {row["id"]: row["text"] for row in map(json.loads, source.open(encoding="utf-8"))}
+                _from_offsets(case, texts[source][case["corpus_id"]])
             cases.append(case)
     return cases
 

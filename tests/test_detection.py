@@ -338,3 +338,21 @@ def test_a_participle_continues_the_speaker_not_a_source_he_cites():
     text = ("وقال عضو جمعية الاقتصاد بدر البلوي إن السوق قد تتراجع حسب النتائج التي صدرت مؤخراً، مبيناً أن "
             "أسعار النفط انخفضت.")
     assert ("مبيناً", "عضو جمعية الاقتصاد بدر البلوي", "named_person") in _links(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وليست البقع دليلاً على نقص الكالسيوم كما يعتقد البعض.", ("يعتقد", "البعض", "vague")),
+    ("وتابع تونر أن التدريب سيجري في غرب البلاد.", ("وتابع", "تونر", "named_person")),
+    ("وقد دان الرئيس الروسي فلاديمير بوتين هذه المبادرة.", ("دان", "الرئيس الروسي فلاديمير بوتين", "named_person")),
+    ("وذلك بحسب الاستفتاء الذي أجراه أنصار النادي.", ("بحسب", "الاستفتاء", "document")),
+])
+def test_believers_going_on_condemning_and_referendums(text, expected):
+    assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text", [
+    "أعتقد أن الحل في الحوار بين الجميع.",          # the columnist's «I believe»
+    "وبلغت المساحة المزروعة عشرة آلاف فدان.",         # an acre, not «ف+دان»
+])
+def test_not_attributions(text):
+    assert _links(text) == []
