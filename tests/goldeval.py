@@ -75,7 +75,7 @@ def load_cases(directory: Path = GOLD_DIR, corpus: Path = CORPUS) -> list[dict]:
     folder of `corpus`; that file by default) and its article (`corpus_id`)."""
     cases = []
     texts: dict[str, dict[str, str]] = {}
-    for path in sorted(directory.glob("*.yml")):
+    for path in [directory] if directory.is_file() else sorted(directory.glob("*.yml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             case["_file"] = path.name
             if "corpus_id" in case:
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                              "the rules")
     parser.add_argument("--real", action="store_true",
                         help="score the annotations of real articles (tests/gold_real; needs ../shared/corpus)")
-    parser.add_argument("--dir", type=Path, help="score the cases in another folder of gold YAML files")
+    parser.add_argument("--dir", type=Path, help="score the cases in another folder of gold YAML files, or one file")
     args = parser.parse_args(argv)
     from audit import audit_text
 
