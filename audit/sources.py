@@ -1076,7 +1076,8 @@ class _Linker:
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)
             if not resolved:
-                if not cue.rule.continuation and self._inside_reported_speech(cue.start, sentence):
+                if not cue.rule.continuation and not self._coordinated_after_comma(cue) and \
+                        self._inside_reported_speech(cue.start, sentence):
                     continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
                 self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
                 continue
@@ -1155,6 +1156,11 @@ class _Linker:
         if not titled or titled[0].type not in ("official_unnamed", "named_org"):
             return False
         return _SUBJECT_VERB_GAP.fullmatch(self.text, titled[-1].end, cue_start) is not None
+
+    def _coordinated_after_comma(self, cue: Match) -> bool:
+        """«…، وقال إن أمن دول الخليج…»: a verb with «و» after a comma starts a clause of the article's own,
+        whatever the previous clause reported."""
+        return cue.prefix.startswith("و") and self.text[max(0, cue.start - 3):cue.start].rstrip().endswith(("،", ","))
 
     def _inside_reported_speech(self, position: int, sentence: tuple[int, int]) -> bool:
         return any(a.source is not None and a.content is not None and a.content[0] <= position < a.content[1]

@@ -356,3 +356,14 @@ def test_believers_going_on_condemning_and_referendums(text, expected):
 ])
 def test_not_attributions(text):
     assert _links(text) == []
+
+
+def test_a_new_clause_after_a_comma_is_the_articles_own():
+    text = ("وقال الوزير إن المملكة ترفض هذه التدخلات من أي دولة كانت، وقال إن أمن دول الخليج كل لا يتجزأ.")
+    links = _links(text)
+    assert [cue for cue, _, _ in links].count("وقال") == 2
+    assert all(source == "الوزير" for cue, source, _ in links if cue == "وقال")
+
+
+def test_it_turned_out_is_no_explanation():
+    assert _links("وتبين أن الشركة القائمة بأعمال النظافة لم تلتزم بالعقد.") == []
