@@ -367,3 +367,7 @@ def test_a_new_clause_after_a_comma_is_the_articles_own():
 
 def test_it_turned_out_is_no_explanation():
     assert _links("وتبين أن الشركة القائمة بأعمال النظافة لم تلتزم بالعقد.") == []
+
+
+def test_the_latest_studies_are_studies():
+    assert ("كشفت", "الدراسات العلمية", "vague") in _links("كشفت أحدث الدراسات العلمية أن البقع ليست دليلاً على نقص.")
