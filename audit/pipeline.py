@@ -149,7 +149,11 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
         index = _sentence_index(layout.sentences, quote.start)
         attributed = any(a.content and a.content[0] <= quote.inner_start < a.content[1] and a.source is not None
                          for a in linking.attributions)
-        if not attributed and index is not None:
+        if quote.answer:
+            # A question-and-answer layout is an on-record interview: the answers are the words of the person
+            # the page presents (in its headline or introduction), named or not there.
+            attributed = True
+        elif not attributed and index is not None:
             paragraph = sentence_of[index][2]
             attributed = index in cue_sentences or (
                 index - 1 in cue_sentences and sentence_of[index - 1][2] == paragraph)
@@ -175,7 +179,10 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
     attributed_sentences = len({_sentence_index(layout.sentences, a.cue_start) for a in linking.attributions}
                                & set(body))
     sources_tuple = tuple(source_objects)
-    questions = sum(1 for s, e, _ in body_spans if doc.text[s:e].rstrip(" »\"”)").endswith(("?", "؟")))
+    # Rhetorical questions mark a writer arguing; an interview's questions are the interviewer's job.
+    interview = any(q.answer for q in layout.quotes)
+    questions = 0 if interview else sum(1 for s, e, _ in body_spans
+                                        if doc.text[s:e].rstrip(" »\"”)").endswith(("?", "؟")))
     metrics = compute_metrics(words=words, body_sentences=len(body), attributed_sentences=attributed_sentences,
                               sources=sources_tuple, attributions=tuple(attributions), findings=tuple(findings),
                               questions=questions, writer_voice=len(detection.category("writer_voice")))

@@ -40,6 +40,8 @@ class Quote:
     inner_end: int
     closed: bool
     words: int
+    answer: bool = False
+    """An interview answer: the whole line is the interviewee's words, with no quotation marks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +222,41 @@ def find_headline(text: str, blocks: list[tuple[int, int]], lines: list[tuple[in
     return None
 
 
+# Interviews set out as questions and answers: «* ما أبرز التعديلات؟» then «- قبل الحديث عن…»; «س:» and «ج:».
+_QUESTION_MARK = re.compile(r"\s*(?:[*•■▪●]+|س\s*[:/]|-)\s*")
+_ANSWER_MARK = re.compile(r"\s*(?:-|–|ج\s*[:/])\s*")
+INTERVIEW_MIN_QUESTIONS = 2
+
+
+def find_answers(text: str, lines: list[tuple[int, int]]) -> list[Quote]:
+    """The answers of an interview laid out as questions and answers. A question is a line that opens
+    with a bullet, «س:» or a dash and ends with a question mark; the lines after it, up to the next
+    question, are the answer. Fewer than two questions is no interview layout."""
+    questions = [i for i, (start, end) in enumerate(lines)
+                 if text[end - 1] in "؟?" and _QUESTION_MARK.match(text, start, end) is not None]
+    if len(questions) < INTERVIEW_MIN_QUESTIONS:
+        return []
+    answers = []
+    for number, question in enumerate(questions):
+        following = questions[number + 1] if number + 1 < len(questions) else len(lines)
+        for start, end in lines[question + 1:following]:
+            inner = _ANSWER_MARK.match(text, start, end)
+            inner_start = inner.end() if inner else start
+            if inner_start < end:
+                answers.append(Quote(start, end, inner_start, end, True,
+                                     len(_WORD.findall(text, inner_start, end)), answer=True))
+    return answers
+
+
 def segment(text: str) -> Layout:
     blocks = find_blocks(text)
     lines = find_lines(text)
     quotes = find_quotes(text, lines)
-    sentences = find_sentences(text, lines, quotes)
+    sentences = find_sentences(text, lines, quotes)  # an answer is several sentences, so before answers
+    answers = find_answers(text, lines)
+    if answers:
+        # Quotation marks inside an answer are the interviewee's own quoting; the answer is the quotation.
+        quotes = sorted([q for q in quotes if not any(a.start <= q.start < a.end for a in answers)] + answers,
+                        key=lambda q: q.start)
     headline = find_headline(text, blocks, lines)
     return Layout(tuple(lines), tuple(blocks), tuple(lines), tuple(quotes), tuple(sentences), headline)

@@ -371,3 +371,12 @@ def test_it_turned_out_is_no_explanation():
 
 def test_the_latest_studies_are_studies():
     assert ("كشفت", "الدراسات العلمية", "vague") in _links("كشفت أحدث الدراسات العلمية أن البقع ليست دليلاً على نقص.")
+
+
+def test_interview_answers_count_as_attributed_quotes_not_as_the_writers_claims():
+    from test_segment import INTERVIEW
+
+    audit = audit_text(INTERVIEW, score=False)
+    quotes = [f for f in audit.findings if f.category == "quote"]
+    assert len(quotes) == 2 and all(f.label == "attributed" for f in quotes)
+    assert audit.metrics["question_ratio"] == 0  # the interviewer's questions are no rhetorical questions

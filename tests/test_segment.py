@@ -72,3 +72,25 @@ def test_marks_that_open_nothing_and_the_double_prime_closer():
     text = 'وارتفعت أسعار الوقود". وقال الوزير إن الخطة “5+1″ مستمرة.'
     quoted = [text[q.inner_start:q.inner_end] for q in segment(text).quotes]
     assert quoted == ["5+1"]
+
+
+INTERVIEW = """دافع نائب رئيس لجنة الانضباط فهد القحيز عن قرارات لجنته في حوار مع الصحيفة.
+* ما أبرز التعديلات على اللائحة للموسم القادم؟
+- قبل الحديث عن التعديلات أود أن أشير إلى أن اللائحة صالحة. لكنها تحتاج لبعض التعديلات البسيطة.
+* هل عدد أعضاء اللجنة كاف؟
+- أعتقد أن وجود خمسة أعضاء كاف لمعالجة جميع المشاكل، ونحن بحاجة إلى كوادر في السكرتارية."""
+
+
+def test_interview_answers_are_the_interviewees_words():
+    layout = segment(INTERVIEW)
+    answers = [INTERVIEW[q.inner_start:q.inner_end] for q in layout.quotes if q.answer]
+    assert answers == [
+        "قبل الحديث عن التعديلات أود أن أشير إلى أن اللائحة صالحة. لكنها تحتاج لبعض التعديلات البسيطة.",
+        "أعتقد أن وجود خمسة أعضاء كاف لمعالجة جميع المشاكل، ونحن بحاجة إلى كوادر في السكرتارية."]
+    # An answer of two sentences is still two sentences.
+    assert any(INTERVIEW[s:e] == "لكنها تحتاج لبعض التعديلات البسيطة." for s, e, _ in layout.sentences)
+
+
+def test_one_question_is_no_interview():
+    text = "هل تنجح الخطة؟\n- سؤال يطرحه كثيرون هذه الأيام بعد إعلان الحكومة عن برنامجها."
+    assert not any(q.answer for q in segment(text).quotes)
