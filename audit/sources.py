@@ -200,6 +200,7 @@ class _Reader:
         return False
 
     def _named_title_follows(self, position: int, limit: int) -> bool:
+        """A second title right after `position` that leads to a name («، رئيس المركز الدكتور عبدالعزيز»)."""
         token = _TOKEN.search(self.text, position, limit)
         if token is None:
             return False
@@ -675,9 +676,10 @@ class _Reader:
         return None
 
 
+# Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»).
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
 # «با…» names such as «باحميدان» are).
-_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 _NOT_NAME_PART_PREFIXES = ("بال", "لل", "بم", "بت", "لت", "لم")
 _NOT_NAME = re.compile(
     r"^(?:لل|ل?ال|بال|لت)"   # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»; «لتبين»
