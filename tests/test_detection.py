@@ -380,3 +380,16 @@ def test_interview_answers_count_as_attributed_quotes_not_as_the_writers_claims(
     quotes = [f for f in audit.findings if f.category == "quote"]
     assert len(quotes) == 2 and all(f.label == "attributed" for f in quotes)
     assert audit.metrics["question_ratio"] == 0  # the interviewer's questions are no rhetorical questions
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويرى منتقدون أن العرض يهدف إلى التأثير في الناخبين.", ("ويرى", "منتقدون", "vague")),
+    ("نشرت صحيفة «ماركا» الإسبانية أن اللاعب قرر تحويل فنادقه إلى مستشفيات.",
+     ("نشرت", "صحيفة «ماركا» الإسبانية", "named_media")),
+])
+def test_critics_and_what_a_paper_published(text, expected):
+    assert expected in _links(text)
+
+
+def test_publishing_pictures_is_no_report():
+    assert _links("ونشرت الوزارة صوراً للحادث على حسابها.") == []
