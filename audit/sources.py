@@ -846,9 +846,10 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 
 
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت».
-_GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا)"
+_GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
 _SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:" + _GAP_WORDS + r"\s+)*$")
-_GAP_WORD_SET = frozenset({"قد", "لقد", "كان", "كانت", "بدوره", "بدورها", "جهته", "جهتها", "من", "أيضا", "ايضا"})
+_GAP_WORD_SET = frozenset({"قد", "لقد", "كان", "كانت", "بدوره", "بدورها", "جهته", "جهتها", "من", "أيضا", "ايضا",
+                           "ذاته", "ذاتها", "نفسه", "نفسها"})
 
 
 def _word_before_gap(text: str, start: int, end: int) -> tuple[int, int] | None:

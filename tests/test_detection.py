@@ -393,3 +393,8 @@ def test_critics_and_what_a_paper_published(text, expected):
 
 def test_publishing_pictures_is_no_report():
     assert _links("ونشرت الوزارة صوراً للحادث على حسابها.") == []
+
+
+def test_the_same_sources_before_their_verb():
+    text = "وقالت مصادر أمنية إن الشاب أضرم النار. المصادر ذاتها أضافت أنه عاد بعد نصف ساعة."
+    assert ("أضافت", "المصادر", "anonymous") in _links(text)
