@@ -1,8 +1,9 @@
 """Unattributed claims: sentences that assert checkable facts with no one cited for them.
 
-A sentence qualifies when it is article prose (not the headline, page furniture or a quotation), holds a
-claim marker (a number, casualties, a date, a concrete event) outside quotations, has no attribution of its
-own, and does not follow an attributed sentence in the same paragraph (whose source carries over).
+A sentence qualifies when it is article prose (not the headline, page furniture or a quotation), is not a
+question, holds a claim marker (a number, casualties, a date, a concrete event) outside quotations, has no
+attribution of its own, and does not follow an attributed sentence in the same paragraph (whose source
+carries over).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def unattributed_claims(detection: Detection, linking: Linking, body: list[int])
         start, end, paragraph = sentences[index]
         attributed = _holds(cue_positions, start, end)
         carried = previous_attributed[0] == paragraph and previous_attributed[1]
-        if not (attributed or carried or _holds(qualified, start, end)) and _holds(markers, start, end):
+        question = detection.doc.text[start:end].rstrip(" »\"”)").endswith(("?", "؟"))
+        if not (attributed or carried or question or _holds(qualified, start, end)) and _holds(markers, start, end):
             flagged.append(index)
         previous_attributed = (paragraph, attributed)
     return flagged

@@ -398,3 +398,9 @@ def test_publishing_pictures_is_no_report():
 def test_the_same_sources_before_their_verb():
     text = "وقالت مصادر أمنية إن الشاب أضرم النار. المصادر ذاتها أضافت أنه عاد بعد نصف ساعة."
     assert ("أضافت", "المصادر", "anonymous") in _links(text)
+
+
+def test_questions_neither_report_nor_claim():
+    text = "* هل تعتقد أن 210 قرارات في موسم واحد رقم كبير؟\n- لا أعتقد ذلك، فالعدد طبيعي قياساً بالمواسم الماضية."
+    audit = audit_text(text, score=False)
+    assert not [f for f in audit.findings if f.category in ("cue", "unattributed_claim")]
