@@ -1020,8 +1020,8 @@ class _Linker:
     def _reports_nothing(self, cue: Match) -> bool:
         """«أن تعلن اللجنة» (that the committee announce), «لم يقل»: a verb in the subjunctive or negated;
         «صورة أوضح.»: the letters of a verb ending a sentence, which is no reporting verb."""
-        if cue.rule.kind != "verb":
-            return False
+        if cue.rule.kind not in ("verb", "pattern") or cue.rule.label == "told":
+            return False  # phrases («بحسب») and "told X" forms are no verbs to negate
         following = self.text[cue.end:cue.end + 3].lstrip()
         if following[:1] in (".", "؛") or not following:
             return True

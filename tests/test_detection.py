@@ -404,3 +404,12 @@ def test_questions_neither_report_nor_claim():
     text = "* هل تعتقد أن 210 قرارات في موسم واحد رقم كبير؟\n- لا أعتقد ذلك، فالعدد طبيعي قياساً بالمواسم الماضية."
     audit = audit_text(text, score=False)
     assert not [f for f in audit.findings if f.category in ("cue", "unattributed_claim")]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("أستاذ الإعلام بجامعة مصراتة سفيان قصيبات علق قائلاً: «العرض يفتح فضاء جديداً».", True),
+    ("ولم يعلّق البيت الأبيض على الموضوع حتى مساء أمس.", False),   # a negated pattern cue reports nothing
+    ("علق المسافرون في المطار ساعات طويلة.", False),               # got stuck
+])
+def test_commenting(text, reported):
+    assert any(cue.startswith(("علق", "يعلّق")) for cue, _, _ in _links(text)) is reported
