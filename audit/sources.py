@@ -208,7 +208,8 @@ class _Reader:
         return match is not None and match.rule.category == "title" and self._name_ahead(match.end, limit)
 
     def _name_follows(self, position: int, limit: int) -> bool:
-        """A given name right after `position` («، حسن رامزه»)."""
+        """A given name right after `position` («، حسن رامزه»), or a word and a family name that close the
+        phrase («، باسل النحلاوي، إن»)."""
         token = _TOKEN.search(self.text, position, limit)
         if token is None:
             return False
@@ -216,7 +217,7 @@ class _Reader:
         if word in _QUOTE_OPEN:
             token = _TOKEN.search(self.text, token.end(), limit)
             word = token.group() if token else ""
-        return word in self.lexicon.given_names
+        return word in self.lexicon.given_names or (token is not None and self._name_shape(token, limit))
 
     def _name_shape(self, token: re.Match[str], limit: int) -> bool:
         """«ضرار العلي،»: an unknown word and a family name with the article, closing the phrase."""
@@ -880,6 +881,8 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
     «وسُئلت المتحدثة باسم الصندوق سارة الغامدي عن موعد…، فقالت إن…»."""
     for start in sorted(reader.np_matches):
         if sentence_start <= start < cue_start:
+            if _PREPOSITION_BEFORE.search(reader.text, max(0, start - 8), start):
+                continue  # «المقيم في لندن»، «الزيارات إلى لبنان»: the object of a preposition is no subject
             phrases, _ = reader.read(start, cue_start)
             if phrases and phrases[0].type in _SUBJECT_TYPES:
                 return phrases[:1]

@@ -413,3 +413,13 @@ def test_questions_neither_report_nor_claim():
 ])
 def test_commenting(text, reported):
     assert any(cue.startswith(("علق", "يعلّق")) for cue, _, _ in _links(text)) is reported
+
+
+def test_a_participle_does_not_continue_the_object_of_a_preposition():
+    links = _links("ورحّب نصرالله بالزيارات الأخيرة إلى لبنان، معتبراً أن الأبرز كانت زيارة ماكرون.")
+    assert all(source != "لبنان" for _, source, _ in links)
+
+
+def test_a_name_set_off_by_commas_after_a_title():
+    text = "وقال المتحدث باسم المركز، رأفت الصباغ، إن القافلة وصلت."
+    assert ("وقال", "المتحدث باسم المركز، رأفت الصباغ", "named_person") in _links(text)
