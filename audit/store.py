@@ -147,7 +147,10 @@ class Store:
             db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?,?,?)", list(skipped))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            # Ctrl-C can land just after COMMIT went through: then there is nothing to roll back, and the
+            # chunk is kept (and --resume will not redo it).
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     def counts(self) -> tuple[int, int]:

@@ -285,3 +285,36 @@ def test_clear_errors_for_a_bad_output_or_nothing_to_audit(tmp_path):
     assert clash.returncode == 2 and "not a folder" in clash.stderr and "Traceback" not in clash.stderr
     workers = batch(str(SAMPLES), "-o", str(tmp_path / "w"), "--workers", "0")
     assert workers.returncode == 2 and "--workers" in workers.stderr
+
+
+def test_ctrl_c_right_after_a_commit_keeps_the_chunk(tmp_path):
+    """Ctrl-C can land inside «COMMIT» once it went through: nothing is left to roll back, the chunk is kept
+    and the interrupt goes on to stop the run cleanly (it used to end in a traceback from ROLLBACK)."""
+    from audit.pipeline import audit_text
+    from audit.store import Store, rows_for
+
+    class InterruptedAfterCommit:
+        def __init__(self, db):
+            self.db = db
+
+        def execute(self, sql, *args):
+            result = self.db.execute(sql, *args)
+            if sql == "COMMIT":
+                raise KeyboardInterrupt
+            return result
+
+        def executemany(self, sql, rows):
+            return self.db.executemany(sql, rows)
+
+        @property
+        def in_transaction(self):
+            return self.db.in_transaction
+
+    store = Store(tmp_path / "audit.sqlite")
+    text = "قال وزير الخارجية أيمن الصفدي إن المحادثات مستمرة."
+    rows = rows_for(0, "a.txt", "a.txt", audit_text(text, id="a", score=False).to_dict(), text)
+    real, store.db = store.db, InterruptedAfterCommit(store.db)
+    with pytest.raises(KeyboardInterrupt):
+        store.commit([rows], [])
+    store.db = real
+    assert store.counts() == (1, 0)
