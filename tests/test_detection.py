@@ -166,29 +166,29 @@ def test_an_audit_leaves_no_reference_cycles_behind():
 
 
 def test_attributions_after_a_quote_left_open_on_a_one_line_page():
-    text = ("تعد “الطيري” و”الغميضة” و”البربر من أشهر الألعاب الشعبية في جدة. وقال رئيس اللجنة التنفيذية "
-            "عبدالله الضاوي إن الألعاب استعادت مكانتها.")
-    assert ("وقال", "رئيس اللجنة التنفيذية عبدالله الضاوي", "named_person") in _links(text)
+    text = ("تعود “المزمار” و”الخطوة” و”السامري إلى ساحات المهرجان هذا العام. وقال رئيس اللجنة المنظمة "
+            "ماجد الحربي إن الفنون الشعبية استعادت جمهورها.")
+    assert ("وقال", "رئيس اللجنة المنظمة ماجد الحربي", "named_person") in _links(text)
 
 
 @pytest.mark.parametrize("text, expected", [
     # «أوضح ذلك …»: the object pronoun stands between the verb and the speaker.
-    ("أوضح ذلك المتحدث الرسمي للسجون العميد أيوب الحربي، مبيناً أن الزيارة تهدف إلى تبادل الخبرات.",
-     ("أوضح", "المتحدث الرسمي للسجون العميد أيوب الحربي", "named_person")),
+    ("أعلن ذلك المتحدث الرسمي للمرور العقيد فيصل القرشي، مبيناً أن الحملة تستمر أسبوعين.",
+     ("أعلن", "المتحدث الرسمي للمرور العقيد فيصل القرشي", "named_person")),
     # «ما قاله X»: what someone said, relayed; the outlet's name in brackets.
-    ("ونقلت وكالة (رويترز) ما قاله الباحث جيف كوفلين إن الاكتشاف تقدم هائل.",
+    ("ونقلت وكالة (رويترز) ما قاله الباحث مارك هولدن إن النتائج تبشر بعلاج جديد.",
      ("ونقلت", "وكالة (رويترز)", "named_media")),
-    ("ونقلت وكالة (رويترز) ما قاله الباحث جيف كوفلين إن الاكتشاف تقدم هائل.",
-     ("قاله", "الباحث جيف كوفلين", "named_person")),
-    ("هذا ما قاله الأسبوع الماضي وزير الرياضة فيتالي موتكو خلال مؤتمر صحافي.",
-     ("قاله", "وزير الرياضة فيتالي موتكو", "named_person")),
+    ("ونقلت وكالة (رويترز) ما قاله الباحث مارك هولدن إن النتائج تبشر بعلاج جديد.",
+     ("قاله", "الباحث مارك هولدن", "named_person")),
+    ("وهو ما قاله الأسبوع الماضي وزير المالية سامي العتيبي أمام مجلس الشورى.",
+     ("قاله", "وزير المالية سامي العتيبي", "named_person")),
 ])
 def test_speakers_behind_object_pronouns_relays_and_time_phrases(text, expected):
     assert expected in _links(text)
 
 
 def test_a_verb_with_the_lam_of_purpose_is_no_name():
-    text = "وأكدت الوزارة أنها إذ تعلن ذلك لتبين أن هذا العمل لن يمر دون عقاب."
+    text = "وأوضحت الهيئة أنها تنشر الأرقام لتبين حجم الإنجاز أمام المواطنين."
     assert all(source != "لتبين" for _, source, _ in _links(text))
 
 
@@ -202,10 +202,10 @@ def test_what_a_text_says_and_what_rules_require():
 
 
 def test_a_plural_verb_does_not_carry_one_persons_voice():
-    text = ("وقال رئيس النادي إبراهيم البلوي إن الإدارة ماضية في خطتها. ويقولون إن الإدارة عاجزة عن دفع "
+    text = ("وقال رئيس النادي سعد الشهري إن الإدارة ماضية في خطتها. ويقولون إن الإدارة عاجزة عن دفع "
             "الرواتب.")
     links = _links(text)
-    assert ("وقال", "رئيس النادي إبراهيم البلوي", "named_person") in links
+    assert ("وقال", "رئيس النادي سعد الشهري", "named_person") in links
     assert ("ويقولون", None, None) in links
 
 
@@ -225,18 +225,19 @@ def test_the_letters_of_the_original_tell_a_name_from_a_pronoun_suffix():
 
 
 def test_one_of_the_residents_is_an_unnamed_resident():
-    assert ("وقال", "السكان", "anonymous") in _links("وقال أحد السكان: «لن أصوت في هذه الانتخابات».")
+    assert ("وقال", "السكان", "anonymous") in _links("وقال أحد السكان: «لم نر المياه منذ ثلاثة أيام».")
 
 
 @pytest.mark.parametrize("text, expected", [
     # The name ends where the verb's object begins: a preposition with a verbal noun, a pronoun suffix.
-    ("وطالبت الدكتورة فوزية خان بالدعاء لرجال الأمن المرابطين على الحدود.",
-     ("وطالبت", "الدكتورة فوزية خان", "named_person")),
-    ("وقال المتحدث باسم الخارجية تانجو بيلجيتش للصحفيين إن الزيارة تأجلت.",
-     ("وقال", "المتحدث باسم الخارجية تانجو بيلجيتش", "named_person")),
+    ("وطالبت الدكتورة هالة الزين بالإسراع في صرف تعويضات المزارعين.",
+     ("وطالبت", "الدكتورة هالة الزين", "named_person")),
+    ("وقال المتحدث باسم الخارجية جوزيف ماركيز للصحفيين إن الزيارة تأجلت.",
+     ("وقال", "المتحدث باسم الخارجية جوزيف ماركيز", "named_person")),
     # …but not at family names that look like one: «الفقيه» (definite), «باسلمة», «نعمت زاده».
-    ("وقال الصحافي منصور الفقيه إن المنشور حذف بعد ساعة.", ("وقال", "الصحافي منصور الفقيه", "named_person")),
-    ("وقال وزير النقل المهندس بدر باسلمة إن الطرق مغلقة.", ("وقال", "وزير النقل المهندس بدر باسلمة", "named_person")),
+    ("وقال الصحافي سالم الفقيه إن الصورة حذفت بعد ساعة.", ("وقال", "الصحافي سالم الفقيه", "named_person")),
+    ("وقال وزير الأشغال المهندس عمر باسلامة إن الجسر يفتح غداً.",
+     ("وقال", "وزير الأشغال المهندس عمر باسلامة", "named_person")),
 ])
 def test_where_a_name_ends(text, expected):
     assert expected in _links(text)
@@ -246,8 +247,8 @@ def test_where_a_name_ends(text, expected):
     # «د.» abbreviates «الدكتور»: its dot ends no sentence and the name follows it.
     ("وقال د. أحمد الغامدي إن الدراسة اكتملت. وأضاف أن النتائج مبشرة.", ("وأضاف", "د. أحمد الغامدي", "named_person")),
     # A second title after the name closes it.
-    ("وحذّر د. توفيق السويلم -رئيس جمعية الأسر السعودية في الخارج (أواصر)- من هذا النوع من الزواج.",
-     ("وحذّر", "د. توفيق السويلم", "named_person")),
+    ("وحذّر د. فهد العتيق -رئيس جمعية رعاية الأيتام في الشرقية (إخاء)- من التهاون في الكفالات.",
+     ("وحذّر", "د. فهد العتيق", "named_person")),
     # An indefinite title and an adjective of origin or field name no one.
     ("وقال وزير كويتي إن بلاده لن تشارك في الاجتماع.", ("وقال", "وزير كويتي", "official_unnamed")),
 ])
@@ -256,18 +257,19 @@ def test_titles_abbreviations_and_adjectives(text, expected):
 
 
 def test_a_definite_organization_head_is_closed():
-    # «أعلنت الوزارة تطبيق الدليل…»: what follows the definite head is the verb's object.
-    links = _links("وأعلنت الوزارة تطبيق الدليل الوطني للأنشطة الاقتصادية اعتباراً من الشهر المقبل.")
+    # «أعلنت الوزارة تطبيق النظام…»: what follows the definite head is the verb's object.
+    links = _links("وأعلنت الوزارة تطبيق النظام الجديد للتراخيص التجارية اعتباراً من الشهر المقبل.")
     assert [(cue, source) for cue, source, _ in links] == [("وأعلنت", "الوزارة")]
 
 
 @pytest.mark.parametrize("text, cue, kind", [
     # A second title after a comma, leading to the name.
-    ("كشف وكيل وزارة الصحة، رئيس مركز القيادة الدكتور عبدالعزيز بن سعيد، عن حملة التطعيم.", "كشف", "named_person"),
+    ("كشف وكيل وزارة الزراعة، رئيس لجنة الطوارئ الدكتور سلمان بن راشد، عن خطة لمكافحة الجراد.", "كشف",
+     "named_person"),
     # Unmarked «وبين» with a title and «أنّ» is the verb «بيّن».
-    ("وبين الناطق الإعلامي لأمانة الطائف إسماعيل إبراهيم أن اللجنة عقدت اجتماعاً.", "وبين", "named_person"),
+    ("وبين الناطق الإعلامي لبلدية الخبر سلطان المطيري أن الأعمال تنتهي الشهر المقبل.", "وبين", "named_person"),
     # «طالب» with a long title before what is demanded.
-    ("وطالب مساعد المدير العام للخدمات العلاجية الدكتور ناصر الدوسري جميع المستشفيات باتخاذ الاحتياطات.",
+    ("وطالب نائب المدير العام للشؤون الفنية المهندس عادل السبيعي كل المقاولين بتسليم المشاريع في موعدها.",
      "وطالب", "named_person"),
 ])
 def test_long_titles_before_the_name(text, cue, kind):
@@ -275,14 +277,14 @@ def test_long_titles_before_the_name(text, cue, kind):
 
 
 def test_a_long_saudi_title_still_reaches_the_name():
-    text = ("وقال المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني إن الحريق أخمد.")
-    assert ("وقال", "المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني",
+    text = ("وقال المتحدث الرسمي للدفاع المدني بمنطقة الحدود الشمالية المقدم خالد بن سعد الرويلي إن الحريق أخمد.")
+    assert ("وقال", "المتحدث الرسمي للدفاع المدني بمنطقة الحدود الشمالية المقدم خالد بن سعد الرويلي",
             "named_person") in _links(text)
 
 
 def test_a_quoted_unknown_name_before_that_is_an_organization():
-    links = _links("قالت «السعودي الفرنسي كابيتال» إن صافي ربح الشركة ارتفع، مشيرة إلى أن الهامش تحسن.")
-    name = "السعودي الفرنسي كابيتال"
+    links = _links("قالت «الوسيط الخليجي للاستثمار» إن أرباح المصرف تجاوزت التوقعات، مشيرة إلى أن الهامش تحسن.")
+    name = "الوسيط الخليجي للاستثمار"
     assert links == [("قالت", name, "named_org"), ("مشيرة", name, "named_org")]
 
 
@@ -295,7 +297,7 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence():
 
 
 @pytest.mark.parametrize("text, reported", [
-    ("وعزز مدرب الفريق لوران بلان الفرضية عندما قال للصحفيين إن الصفقة قريبة.", True),   # when he said
+    ("وعزز مدرب الفريق كارلوس مينديز التوقعات عندما قال للصحفيين إن الصفقة قريبة.", True),   # when he said
     ("ومن المنتظر أن تعلن الوزارة النتائج غداً.", False),                               # to announce
     ("وعندما يعلن الوزير القرار سيتغير كل شيء.", False),                                 # when he announces
 ])
@@ -304,12 +306,12 @@ def test_a_verb_after_when_or_that_reports_only_in_the_past(text, reported):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("وأوضح وليد الجلال مدير مكتب الحملة في لبنان بأن الحملة تستهدف الأسر.", ("وأوضح", "وليد الجلال", "named_person")),
-    ("قال مدرب الفريق لوران بلان: «هناك احتمال كبير». وواصل: «لا يوجد شيء رسمي حتى الآن».",
-     ("وواصل", "مدرب الفريق لوران بلان", "named_person")),
-    ("وتطرقت المحللة المالية رانية العبدالعال إلى الشركات بقولها: بالنسبة لسابك حدث تراجع.",
-     ("بقولها", "المحللة المالية رانية العبدالعال", "named_person")),
-    ("وأوضح شقيقه خالد المهنا لـ”الوئام” تفاصيل القصة.", ("لـ”الوئام", "شقيقه خالد المهنا", "named_person")),
+    ("وأوضح وليد العمري مدير مكتب الجمعية في عمّان بأن البرنامج يشمل الأسر.", ("وأوضح", "وليد العمري", "named_person")),
+    ("قال مدرب الفريق كارلوس مينديز: «سنلعب للفوز». وواصل: «لا أعذار أمامنا هذه المرة».",
+     ("وواصل", "مدرب الفريق كارلوس مينديز", "named_person")),
+    ("وعلّقت المحللة المالية نورة القحطاني على أداء المصارف بقولها: الأرباح فاقت التقديرات.",
+     ("بقولها", "المحللة المالية نورة القحطاني", "named_person")),
+    ("وأوضح شقيقه سالم الشمري لـ”الوئام” تفاصيل الحادثة.", ("لـ”الوئام", "شقيقه سالم الشمري", "named_person")),
 ])
 def test_speakers_found_in_real_articles(text, expected):
     assert expected in _links(text)
@@ -329,22 +331,23 @@ def test_as_a_result_cites_nothing():
 
 def test_is_called_is_not_claims():
     # «ويُدعى» (and is called) folds into «ويدّعي» (and claims) once diacritics go; the original «ى» stays.
-    assert all(cue != "ويدعى" for cue, _, _ in _links("وقال مبتكر الجهاز، ويدعى كونياكو سايتو، إن الفكرة بسيطة."))
+    assert all(cue != "ويدعى" for cue, _, _ in _links("وقال صاحب الفكرة، ويدعى هيروشي تاناكا، إن التصميم بسيط."))
     assert ("ادّعى", "المتهم", "named_person") not in _links("ادّعى المتهم أنه كان خارج المدينة.")
     assert any(cue == "ادّعى" for cue, _, _ in _links("ادّعى المتهم أنه كان خارج المدينة."))
 
 
 def test_a_participle_continues_the_speaker_not_a_source_he_cites():
-    text = ("وقال عضو جمعية الاقتصاد بدر البلوي إن السوق قد تتراجع حسب النتائج التي صدرت مؤخراً، مبيناً أن "
-            "أسعار النفط انخفضت.")
-    assert ("مبيناً", "عضو جمعية الاقتصاد بدر البلوي", "named_person") in _links(text)
+    text = ("وقال الخبير الاقتصادي مازن الراشد إن الأسهم قد تتراجع حسب البيانات التي نشرت أمس، مبيناً أن "
+            "الطلب على السلع ضعيف.")
+    assert ("مبيناً", "الخبير الاقتصادي مازن الراشد", "named_person") in _links(text)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("وليست البقع دليلاً على نقص الكالسيوم كما يعتقد البعض.", ("يعتقد", "البعض", "vague")),
-    ("وتابع تونر أن التدريب سيجري في غرب البلاد.", ("وتابع", "تونر", "named_person")),
-    ("وقد دان الرئيس الروسي فلاديمير بوتين هذه المبادرة.", ("دان", "الرئيس الروسي فلاديمير بوتين", "named_person")),
-    ("وذلك بحسب الاستفتاء الذي أجراه أنصار النادي.", ("بحسب", "الاستفتاء", "document")),
+    ("ولا يرتبط الصداع بشرب القهوة كما يعتقد البعض.", ("يعتقد", "البعض", "vague")),
+    ("وتابع ميلر أن المناورات ستجري في الشمال.", ("وتابع", "ميلر", "named_person")),
+    ("وقد دان وزير الخارجية أيمن الصفدي هذا الهجوم على القافلة.",
+     ("دان", "وزير الخارجية أيمن الصفدي", "named_person")),
+    ("وذلك بحسب الاستفتاء الذي نظمته رابطة المشجعين.", ("بحسب", "الاستفتاء", "document")),
 ])
 def test_believers_going_on_condemning_and_referendums(text, expected):
     assert expected in _links(text)
@@ -359,18 +362,18 @@ def test_not_attributions(text):
 
 
 def test_a_new_clause_after_a_comma_is_the_articles_own():
-    text = ("وقال الوزير إن المملكة ترفض هذه التدخلات من أي دولة كانت، وقال إن أمن دول الخليج كل لا يتجزأ.")
+    text = ("وقال الوزير إن الحكومة ماضية في خطة الإصلاح مهما كانت الكلفة، وقال إن الرواتب لن تتأثر.")
     links = _links(text)
     assert [cue for cue, _, _ in links].count("وقال") == 2
     assert all(source == "الوزير" for cue, source, _ in links if cue == "وقال")
 
 
 def test_it_turned_out_is_no_explanation():
-    assert _links("وتبين أن الشركة القائمة بأعمال النظافة لم تلتزم بالعقد.") == []
+    assert _links("وتبين أن المقاول لم ينفذ الأعمال في موعدها.") == []
 
 
 def test_the_latest_studies_are_studies():
-    assert ("كشفت", "الدراسات العلمية", "vague") in _links("كشفت أحدث الدراسات العلمية أن البقع ليست دليلاً على نقص.")
+    assert ("كشفت", "الدراسات العلمية", "vague") in _links("كشفت أحدث الدراسات العلمية أن النوم المبكر يقوي الذاكرة.")
 
 
 def test_interview_answers_count_as_attributed_quotes_not_as_the_writers_claims():
@@ -383,8 +386,8 @@ def test_interview_answers_count_as_attributed_quotes_not_as_the_writers_claims(
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("ويرى منتقدون أن العرض يهدف إلى التأثير في الناخبين.", ("ويرى", "منتقدون", "vague")),
-    ("نشرت صحيفة «ماركا» الإسبانية أن اللاعب قرر تحويل فنادقه إلى مستشفيات.",
+    ("ويرى منتقدون أن القرار جاء متأخراً.", ("ويرى", "منتقدون", "vague")),
+    ("نشرت صحيفة «ماركا» الإسبانية أن المدافع وقع عقداً لثلاثة مواسم.",
      ("نشرت", "صحيفة «ماركا» الإسبانية", "named_media")),
 ])
 def test_critics_and_what_a_paper_published(text, expected):
@@ -396,18 +399,18 @@ def test_publishing_pictures_is_no_report():
 
 
 def test_the_same_sources_before_their_verb():
-    text = "وقالت مصادر أمنية إن الشاب أضرم النار. المصادر ذاتها أضافت أنه عاد بعد نصف ساعة."
+    text = "وقالت مصادر أمنية إن المشتبه به اعتقل فجراً. المصادر ذاتها أضافت أنه كان مطلوباً منذ عامين."
     assert ("أضافت", "المصادر", "anonymous") in _links(text)
 
 
 def test_questions_neither_report_nor_claim():
-    text = "* هل تعتقد أن 210 قرارات في موسم واحد رقم كبير؟\n- لا أعتقد ذلك، فالعدد طبيعي قياساً بالمواسم الماضية."
+    text = "* هل تعتقد أن 40 مليون ريال ميزانية كافية للنادي؟\n- لا أعتقد ذلك، فالمصاريف تضاعفت في عامين."
     audit = audit_text(text, score=False)
     assert not [f for f in audit.findings if f.category in ("cue", "unattributed_claim")]
 
 
 @pytest.mark.parametrize("text, reported", [
-    ("أستاذ الإعلام بجامعة مصراتة سفيان قصيبات علق قائلاً: «العرض يفتح فضاء جديداً».", True),
+    ("أستاذ الاقتصاد بجامعة الكويت مشاري العنزي علق قائلاً: «القرار يحتاج إلى وقت».", True),
     ("ولم يعلّق البيت الأبيض على الموضوع حتى مساء أمس.", False),   # a negated pattern cue reports nothing
     ("علق المسافرون في المطار ساعات طويلة.", False),               # got stuck
 ])
@@ -416,10 +419,10 @@ def test_commenting(text, reported):
 
 
 def test_a_participle_does_not_continue_the_object_of_a_preposition():
-    links = _links("ورحّب نصرالله بالزيارات الأخيرة إلى لبنان، معتبراً أن الأبرز كانت زيارة ماكرون.")
-    assert all(source != "لبنان" for _, source, _ in links)
+    links = _links("ورحّب الدوسري بالوفود الأخيرة إلى الأردن، معتبراً أن الأهم كانت زيارة الرئيس.")
+    assert all(source != "الأردن" for _, source, _ in links)
 
 
 def test_a_name_set_off_by_commas_after_a_title():
-    text = "وقال المتحدث باسم المركز، رأفت الصباغ، إن القافلة وصلت."
-    assert ("وقال", "المتحدث باسم المركز، رأفت الصباغ", "named_person") in _links(text)
+    text = "وقال المتحدث باسم الهيئة، حاتم الرشيدي، إن القافلة وصلت."
+    assert ("وقال", "المتحدث باسم الهيئة، حاتم الرشيدي", "named_person") in _links(text)
