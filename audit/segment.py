@@ -19,7 +19,7 @@ _NOTHING_QUOTED = re.compile(r"[ \t]*(?:[.,،؛:!?؟)\]]|$)", re.M)
 # (Written to start with a character class: the regex engine then skips ahead to candidates instead of
 # trying every position.)
 # «د. أحمد الغامدي»: the dot of the doctor's abbreviation ends no sentence. Copy pasted from the web often
-# loses the space after a full stop («كان سبقاً أثرياً.وأشار إلى…»): a dot between two Arabic words of two
+# loses the space after a full stop («انتهى الاجتماع مساءً.وأشار الوزير إلى…»): a dot between two Arabic words of two
 # letters or more ends a sentence too («أ.ف.ب» keeps its dots).
 _TERMINATOR = re.compile(r"[.!?؟؛…](?<!(?<!\w)د\.)(?:[.!?؟؛…]*(?=[\s»”\"’)\]]|$)|(?<=[ء-ي]{2}\.)(?=[ء-ي]{2}))")
 _WORD = re.compile(r"\w+")
@@ -222,7 +222,7 @@ def find_headline(text: str, blocks: list[tuple[int, int]], lines: list[tuple[in
     return None
 
 
-# Interviews set out as questions and answers: «* ما أبرز التعديلات؟» then «- قبل الحديث عن…»; «س:» and «ج:».
+# Interviews set out as questions and answers: «* ما الجديد هذا العام؟» then «- أضفنا سوقاً…»; «س:» and «ج:».
 _QUESTION_MARK = re.compile(r"\s*(?:[*•■▪●]+|س\s*[:/]|-)\s*")
 _ANSWER_MARK = re.compile(r"\s*(?:-|–|ج\s*[:/])\s*")
 INTERVIEW_MIN_QUESTIONS = 2
