@@ -209,7 +209,7 @@ def normalize_surface(text: str) -> str:
 def verb_forms(past: str, present: str) -> list[str]:
     """Third-person inflections of a reporting verb from its 3ms past and present forms.
 
-    Defective verbs (ادّعى / يدّعي) drop their final vowel letter before plural endings.
+    Defective verbs (ادّعى / يدّعي, دعا / يدعو) drop their final vowel letter before plural endings.
     """
     past, present = normalize_surface(past), normalize_surface(present)
     forms: set[str] = set()
@@ -217,6 +217,9 @@ def verb_forms(past: str, present: str) -> list[str]:
         if past.endswith("ي"):  # ى is normalized to ي: ادعى → ادعت، ادعوا، ادعيا
             stem = past[:-1]
             forms |= {past, stem + "ت", stem + "وا", past + "ا", stem + "تا", past + "ن"}
+        elif past.endswith("ا"):  # دعا → دعت، دعوا، دعتا
+            stem = past[:-1]
+            forms |= {past, stem + "ت", stem + "وا", stem + "تا"}
         else:
             forms |= {past, past + "ت", past + "وا", past + "ا", past + "تا", past + "ن"}
     if present:
@@ -224,7 +227,7 @@ def verb_forms(past: str, present: str) -> list[str]:
         for person in "يت":
             stem = person + body
             forms.add(stem)
-            if stem.endswith("ي"):
+            if stem.endswith(("ي", "و")):  # يدعي → يدعون، يدعيان; يدعو → يدعون، يدعوان
                 forms |= {stem[:-1] + "ون", stem + "ان"}
             else:
                 forms |= {stem + "ون", stem + "ان"}

@@ -540,10 +540,15 @@ class _Reader:
         # word after that is the verb's object («أعلنت وزارة الصحة تسجيل 40 حالة»).
         # A definite head («الوزارة أولاً», «المحكمة ثلاثة») is already closed.
         definite = self.text.startswith("ال", first.start)
-        for element in elements[1:]:
+        definite_head = definite and " " not in self.text[first.start:first.end]
+        for index, element in enumerate(elements[1:], 1):
             if element.kind == "word":
                 word = _strip_conj(element.word) if element.word[:1] == "و" else element.word
                 if definite and not word.startswith(("ال", "لل")):
+                    break
+                if index == 1 and definite_head and word.endswith(("ين", "ون")):
+                    # A definite head takes adjectives only, and no adjective of a body is a plural of people:
+                    # «ودعت البلدية المواطنين» names whom the body called on.
                     break
                 definite = True
                 end = element.end

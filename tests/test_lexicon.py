@@ -129,6 +129,9 @@ def test_verb_inflections_are_generated():
     forms = set(verb_forms("قال", "يقول"))
     assert {"قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "تقولان"} <= forms
     assert {"ادعي", "ادعت", "ادعوا", "يدعي", "يدعون"} <= set(verb_forms("ادّعى", "يدّعي"))
+    called = set(verb_forms("دعا", "يدعو"))
+    assert {"دعا", "دعت", "دعوا", "دعتا", "يدعو", "تدعو", "يدعون", "يدعوان"} <= called
+    assert not {"دعات", "يدعوون"} & called
 
 
 def test_lexicons_check_command_exit_codes(tmp_path):
