@@ -553,6 +553,10 @@ class _Reader:
                 definite = True
                 end = element.end
                 continue
+            if element.category == "source" and not element.match.prefix and \
+                    element.match.rule.kind != "entity" and \
+                    self.text.startswith("ال", elements[index - 1].start):  # type: ignore[union-attr]
+                break  # «ودعت وزارة الصحة السكان»: people right after a definite noun are the object
             if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
                 # A registered name closes the chain; a head noun («قناة» in «هيئة قناة بنما») awaits one.
@@ -676,6 +680,14 @@ class _Reader:
             # «أكد ريستريبو في مقطع…»: a lone unknown word counts only if it names someone named elsewhere.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens, tentative=True)
+        if first.startswith("ال") and len(words) == 1 and reason in ("complementizer", "punct") and \
+                first.endswith("ي") and self.doc.original[self.doc.to_original(words[0].end - 1)] == "ي" and \
+                _name_like(first[2:]):
+            # «وأوضح الشرقاوي أن», «وقال النحلاوي:»: a lone definite word of the nisba shape before what is
+            # said is a family name; the common nouns that speak (الوزارة، الموقع، الخلية) have other shapes,
+            # and a final «ى» (العدوى، الأخرى) is no nisba.
+            return NounPhrase(words[0].start, words[0].end, "named_person", "structure.name",
+                              ("person", tokens), name_tokens=tokens)
         if first.startswith("ال") and len(words) <= 2:
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens, tentative=True)

@@ -426,3 +426,17 @@ def test_a_participle_does_not_continue_the_object_of_a_preposition():
 def test_a_name_set_off_by_commas_after_a_title():
     text = "وقال المتحدث باسم الهيئة، حاتم الرشيدي، إن القافلة وصلت."
     assert ("وقال", "المتحدث باسم الهيئة، حاتم الرشيدي", "named_person") in _links(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A lone family name of the nisba shape before what is said, with no full name in the text.
+    ("وأوضح الحمداوي أن الاجتماع تأجل إلى الأسبوع المقبل.", ("وأوضح", "الحمداوي", "named_person")),
+    ("وقال الكعبي: «لن نتراجع عن القرار».", ("وقال", "الكعبي", "named_person")),
+    # Common nouns that speak have other shapes, and a final «ى» is no nisba.
+    ("وأظهر المنحنى أن الإصابات تراجعت.", ("وأظهر", None, None)),
+    # A definite body takes no plural of people as its adjective: they are whom it called on.
+    ("ودعت البلدية المواطنين إلى تخزين المياه.", ("ودعت", "البلدية", "official_unnamed")),
+    ("ودعت وزارة الصحة السكان إلى التطعيم.", ("ودعت", "وزارة الصحة", "named_org")),
+])
+def test_lone_family_names_and_the_object_after_a_body(text, expected):
+    assert _links(text)[0] == expected
