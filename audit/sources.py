@@ -559,8 +559,10 @@ class _Reader:
                 break  # «ودعت وزارة الصحة السكان»: people right after a definite noun are the object
             if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
-                # A registered name closes the chain; a head noun («قناة» in «هيئة قناة بنما») awaits one.
-                definite = element.kind != "match" or element.category == "source"
+                # A registered name or a definite noun closes the chain; a head noun («قناة» in «هيئة قناة
+                # بنما») or an indefinite one («معلومات» in «مركز معلومات وادي حلوة») awaits one.
+                definite = element.kind != "match" or element.category == "source" and (
+                    element.match.rule.kind == "entity" or self.text.startswith("ال", element.start))  # type: ignore[union-attr]
                 continue
             break
         if end == first.end:
