@@ -145,6 +145,7 @@ class _Reader:
         self.names_after_title = lexicon.word_lists.get("name_after_title", frozenset())
         self.title_ordinals = lexicon.word_lists.get("title_ordinal", frozenset())
         self.kunyas = lexicon.word_lists.get("kunya", frozenset())
+        self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -672,6 +673,10 @@ class _Reader:
                 name_tokens = tuple(e.word for e in words[index:])
                 return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
+        recipient = next((i for i, e in enumerate(words) if i and e.word in self.recipient_words), None)
+        if recipient is not None:
+            # «قال بوتين للصحافيين إن»: whom the words were told ends the name and shows it spoke.
+            words, tokens, reason = words[:recipient], tokens[:recipient], "complementizer"
         if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
             # «قال بوتين إن»: unknown words just before «إن» or a comma are a name, unless they have the
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
@@ -1088,8 +1093,10 @@ class _Linker:
                     continue  # «حسب الاتفاق»: an "according to" with no one behind it is not an attribution
                 # «وفقاً لجدول زمني», «حسب منهج الدولة»: after "according to", unknown words are a plan or a
                 # rule far more often than a name; they count only for someone the article names elsewhere.
-                phrases = [dataclasses.replace(p, tentative=True) if p.rule == "structure.name" else p
-                           for p in phrases]
+                # After «بحسب ما كشفه» the words are the verb's subject: someone speaking.
+                if after == cue.end:
+                    phrases = [dataclasses.replace(p, tentative=True) if p.rule == "structure.name" else p
+                               for p in phrases]
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
                 phrases, _ = self.reader.read(cue.end, sentence[1])
             resolved = self._resolve(phrases)

@@ -440,3 +440,16 @@ def test_a_name_set_off_by_commas_after_a_title():
 ])
 def test_lone_family_names_and_the_object_after_a_body(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An unknown name before whom it was told: the recipient shows the name spoke.
+    ("قال كوفمان للصحافيين إن المحادثات ستستأنف.", ("قال", "كوفمان", "named_person")),
+    # After «بحسب ما كشفه» the words are the verb's subject, not a plan or a rule.
+    ("وخطط القائد لعمليات عدة، بحسب ما كشفه هالبرين الذي ترأس التحقيق.",
+     ("بحسب ما كشفه", "هالبرين", "named_person")),
+    ("وتم التوزيع وفقاً لجدول زمني معتمد.", None),
+])
+def test_unknown_names_shown_by_their_context(text, expected):
+    links = _links(text)
+    assert (links[0] if links else None) == expected
