@@ -189,6 +189,9 @@ class _Reader:
             if word in _QUOTE_MARKS:
                 position = token.end()  # «شركة «بروبيتي ماتريكس» للاستشارات …»
                 continue
+            if word in "،,":
+                # «المدير العام للتنقل في شركة "كريم"، باسل النحلاوي، إن»: the name set off by a comma.
+                return self._name_follows(token.end(), limit)
             if word in COMPLEMENTIZERS or not word[0].isalpha():
                 return False
             if word in self.lexicon.given_names or self._name_shape(token, limit) or (
@@ -210,7 +213,7 @@ class _Reader:
 
     def _name_follows(self, position: int, limit: int) -> bool:
         """A given name right after `position` («، حسن رامزه»), or a word and a family name that close the
-        phrase («، باسل النحلاوي، إن»)."""
+        phrase («، باسل النحلاوي، إن»), or two or three name-shaped words that do («، روب سادوفسكي، أن»)."""
         token = _TOKEN.search(self.text, position, limit)
         if token is None:
             return False
@@ -218,7 +221,8 @@ class _Reader:
         if word in _QUOTE_OPEN:
             token = _TOKEN.search(self.text, token.end(), limit)
             word = token.group() if token else ""
-        return word in self.lexicon.given_names or (token is not None and self._name_shape(token, limit))
+        return word in self.lexicon.given_names or (token is not None and (
+            self._name_shape(token, limit) or self._foreign_name(token, limit)))
 
     def _name_shape(self, token: re.Match[str], limit: int) -> bool:
         """«ضرار العلي،»: an unknown word and a family name with the article, closing the phrase."""

@@ -453,3 +453,8 @@ def test_lone_family_names_and_the_object_after_a_body(text, expected):
 def test_unknown_names_shown_by_their_context(text, expected):
     links = _links(text)
     assert (links[0] if links else None) == expected
+
+
+def test_a_name_set_off_by_commas_after_a_title_and_its_company():
+    links = _links('وقال مدير العمليات في شركة "نقل"، ماتيو بيرنار، إن الرحلات ستستأنف الأسبوع المقبل.')
+    assert links[0][2] == "named_person" and links[0][1].endswith("ماتيو بيرنار")
