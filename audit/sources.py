@@ -607,21 +607,24 @@ class _Reader:
                 return index
         if given_only:
             return None
-        # The trailing run of name-shaped words, before any «للصحفيين»-like tail.
-        end = len(elements)
-        while end > 1 and elements[end - 1].kind == "word" and elements[end - 1].word.startswith(("لل", "بال")):
-            end -= 1
-        start = end
-        while start > 1 and self._name_part(elements[start - 1], elements[start - 2]):
-            start -= 1
-        for index in range(start, end):
-            word = elements[index].word
-            if word.startswith(("ال", "لل")):
-                continue
-            if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
-                    not self.text.startswith("ال", elements[0].start):
-                return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
-            return index
+        # The run of name-shaped words before a prepositional tail («للصحفيين», «بالسفير الأسترالي»: what the
+        # speaker did to whom), else at the end of the phrase.
+        ends = [i for i in range(2, len(elements))
+                if elements[i].kind == "word" and elements[i].word.startswith(("لل", "بال"))][:1]
+        for end in ends + [len(elements)]:
+            while end > 1 and elements[end - 1].kind == "word" and elements[end - 1].word.startswith(("لل", "بال")):
+                end -= 1
+            start = end
+            while start > 1 and self._name_part(elements[start - 1], elements[start - 2]):
+                start -= 1
+            for index in range(start, end):
+                word = elements[index].word
+                if _strip_conj(word).startswith(("ال", "لل")):
+                    continue  # «الإيطالي», «والفنون»: an adjective or a coordinated noun, no name
+                if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
+                        not self.text.startswith("ال", elements[0].start):
+                    return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
+                return index
         if len(elements) > 2 and elements[1].kind == "word" and self._name_part(elements[1]) and \
                 not elements[1].word.startswith("ال"):
             after = 2

@@ -458,3 +458,8 @@ def test_unknown_names_shown_by_their_context(text, expected):
 def test_a_name_set_off_by_commas_after_a_title_and_its_company():
     links = _links('وقال مدير العمليات في شركة "نقل"، ماتيو بيرنار، إن الرحلات ستستأنف الأسبوع المقبل.')
     assert links[0][2] == "named_person" and links[0][1].endswith("ماتيو بيرنار")
+
+
+def test_the_name_before_what_the_speaker_did_to_whom():
+    assert _links("رحبت السفيرة نادين فرحات بالسفير الياباني في مقر الوزارة.")[0] == \
+        ("رحبت", "السفيرة نادين فرحات", "named_person")
