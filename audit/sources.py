@@ -146,6 +146,7 @@ class _Reader:
         self.title_ordinals = lexicon.word_lists.get("title_ordinal", frozenset())
         self.kunyas = lexicon.word_lists.get("kunya", frozenset())
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
+        self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -619,8 +620,8 @@ class _Reader:
                 start -= 1
             for index in range(start, end):
                 word = elements[index].word
-                if _strip_conj(word).startswith(("ال", "لل")):
-                    continue  # «الإيطالي», «والفنون»: an adjective or a coordinated noun, no name
+                if _strip_conj(word).startswith(("ال", "لل")) or word in self.never_names:
+                    continue  # «الإيطالي», «والفنون», «لشؤون»: an adjective, a coordinated noun, no name
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
