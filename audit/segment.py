@@ -114,6 +114,9 @@ _OPENERS = {"«": "»", "“": "”", "„": "”", "‟": "”", "‘": "’"}
 _CLOSERS = {"»": "«", "”": "“", "’": "‘", "″": "“"}
 
 
+_CLOSES_A_WORD = re.compile(r"\w”\s")
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Top-level quotations, paragraph (line) by paragraph. A quote left open runs to the end of its
     sentence, never further: one stray mark must not swallow the rest of a paragraph, and some pages set a
@@ -154,8 +157,10 @@ def _quotes_in(text: str, start: int, end: int, quotes: list[Quote]) -> int:
                 del stack[index:]
                 if not stack:
                     quotes.append(_quote(text, opened[1], position + 1, True))
-            elif mark == "”" and not stack and opens:
+            elif mark == "”" and not stack and opens and not _CLOSES_A_WORD.match(text, position - 1):
                 # ” is used as an opener too (right-to-left typing): a closer only when its opener is open.
+                # One written against the word before it and followed by a space («لـ”داعش” والقاعدة») closes
+                # a quotation whose opener was typed the wrong way, and opens none.
                 stack.append(("“", position))
     if not stack:
         return end

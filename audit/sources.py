@@ -978,6 +978,8 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 # A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
+# «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
+_QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")
 
 
@@ -1117,7 +1119,7 @@ class _Linker:
                                sentence)
             if not resolved:
                 if not cue.rule.continuation and not self._coordinated_after_comma(cue) and \
-                        self._inside_reported_speech(cue.start, sentence):
+                        not _QUOTATION_FOLLOWS.match(text, cue.end) and self._inside_reported_speech(cue.start, sentence):
                     continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
                 self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
                 continue

@@ -463,3 +463,18 @@ def test_a_name_set_off_by_commas_after_a_title_and_its_company():
 def test_the_name_before_what_the_speaker_did_to_whom():
     assert _links("رحبت السفيرة كاترينا فولمر بالسفير الياباني في مقر الوزارة.")[0] == \
         ("رحبت", "السفيرة كاترينا فولمر", "named_person")
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # A verb that opens a quotation is its speaker talking, even right after someone's indirect speech.
+    ('واعتبر المدرب كارلوس مينديث أن فريقه يملك الأفضلية وقال: "سنلعب للفوز".', "وقال", "المدرب كارلوس مينديث"),
+    ('وأشاد المدرب كارلوس مينديث بلاعبيه، إذ قال: «قدمنا مباراة كبيرة».', "قال", "المدرب كارلوس مينديث"),
+])
+def test_a_verb_opening_a_quotation_is_not_inside_reported_speech(text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in _links(text)]
+
+
+def test_a_closing_mark_typed_the_wrong_way_opens_no_quotation():
+    # «لـ”داعش” والقاعدة»: the second ” closes against its word; the sentence after it is the article's.
+    text = "واعتقل المسلحون مواطنين بتهمة “الانتماء لـ”داعش” والقاعدة، وأكدت المصادر أن المواجهات مستمرة."
+    assert ("وأكدت", "المصادر", "anonymous") in _links(text)
