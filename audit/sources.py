@@ -806,6 +806,13 @@ class _Registry:
             if phrase.tentative:
                 # «الخياط» after «الحرفي سليم الخياط» was introduced (as a speaker or not).
                 tokens = self.people.get(phrase.name_tokens[-1])
+                if tokens is None and len(phrase.name_tokens) == 2 and phrase.name_tokens[0].endswith("ي") and \
+                        phrase.name_tokens[0] in self.people:
+                    # «ولفت الدوسري الانتباه إلى»: the known family name, then the verb's object. Only a nisba
+                    # («الدوسري»): after «وأخرج صدام القمة» the people read by shape include «صدام القمة».
+                    tokens = self.people[phrase.name_tokens[0]]
+                    phrase = dataclasses.replace(phrase, end=phrase.start + len(phrase.name_tokens[0]),
+                                                 name_tokens=phrase.name_tokens[:1])
                 if tokens is not None:
                     index = self._find_person(tokens)
                     if index is None:

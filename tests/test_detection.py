@@ -478,3 +478,14 @@ def test_a_closing_mark_typed_the_wrong_way_opens_no_quotation():
     # «لـ”داعش” والقاعدة»: the second ” closes against its word; the sentence after it is the article's.
     text = "واعتقل المسلحون مواطنين بتهمة “الانتماء لـ”داعش” والقاعدة، وأكدت المصادر أن المواجهات مستمرة."
     assert ("وأكدت", "المصادر", "anonymous") in _links(text)
+
+
+def test_a_known_family_name_before_the_verbs_object():
+    text = ("وقال المتحدث باسم الهيئة سعود القرني إن الرحلات ستعود. ولفت القرني الانتباه إلى أن الصيانة "
+            "اكتملت.")
+    assert ("ولفت", "القرني", "named_person") in _links(text)
+
+
+def test_the_outlet_that_relayed_a_statement():
+    assert ("نقلته", "وكالة الأنباء الرسمية", "named_media") in \
+        _links("وأضاف الوزير في بيان نقلته وكالة الأنباء الرسمية أن الأسعار ستبقى مستقرة.")
