@@ -837,6 +837,11 @@ class _Registry:
             index = self._last(lambda r: r.type == "document" and r.head == phrase.head)
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "document", phrase.rule, self.records[index].key)
+        if phrase.type == "self" and phrase.head in ("صحيفه", "جريده"):
+            # «ذكرت صحيفة «آس»… وأضافت الصحيفة»: the paper just cited, not the one publishing the article.
+            index = self._last(lambda r: r.type == "named_media")
+            if index is not None:
+                return index, NounPhrase(phrase.start, phrase.end, "named_media", phrase.rule, self.records[index].key)
         if phrase.bare and phrase.key[0] == "media":
             index = self._last(lambda r: r.type in ("named_media", "self"))
             if index is not None:

@@ -489,3 +489,9 @@ def test_a_known_family_name_before_the_verbs_object():
 def test_the_outlet_that_relayed_a_statement():
     assert ("نقلته", "وكالة الأنباء الرسمية", "named_media") in \
         _links("وأضاف الوزير في بيان نقلته وكالة الأنباء الرسمية أن الأسعار ستبقى مستقرة.")
+
+
+def test_the_paper_just_cited_is_not_the_outlet_itself():
+    text = "ذكرت صحيفة «الحياة» أن المفاوضات توقفت. وأضافت الصحيفة أن الوفد غادر العاصمة."
+    assert ("وأضافت", "الصحيفة", "named_media") in _links(text)
+    assert ("وعلمت", "الصحيفة", "self") in _links("وعلمت الصحيفة أن الوفد غادر العاصمة.")
