@@ -625,6 +625,8 @@ class _Reader:
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
+                if (not word.isalpha() or _VERBAL_NOUN.search(word)) and word not in names:
+                    break  # «وتوقع الوزير انخفاض أسعار الديزل»: a verbal noun starts what he said, not a name
                 return index
         if len(elements) > 2 and elements[1].kind == "word" and self._name_part(elements[1]) and \
                 not elements[1].word.startswith("ال"):
@@ -679,7 +681,11 @@ class _Reader:
                     last += 1
                 words = words[:last + 1]
                 name_tokens = tuple(e.word for e in words[index:])
-                return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.given_name",
+                start = words[0].start
+                if index == 0 and element.word not in names and element.word[:1] in "وف":
+                    # «أحمد العامري وسلطان العتيبي»: the second name of a pair, without its conjunction.
+                    start, name_tokens = start + 1, (element.word[1:],) + name_tokens[1:]
+                return NounPhrase(start, words[-1].end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
         recipient = next((i for i, e in enumerate(words) if i and e.word in self.recipient_words), None)
         if recipient is not None:
@@ -720,6 +726,9 @@ _NOT_NAME = re.compile(
     r"|^ت\w\wي\w$"           # the verbal noun of form II: «تنفيذ», «تأييد», «تعزيز»
     r"|^(?:است|ا)\w\w\wا\w$"  # forms VIII and X: «اجتماع», «استقرار»
 )
+# Verbal nouns of forms II, VII, VIII and X («تنفيذ», «انخفاض», «اجتماع», «استقرار»), plurals in ات and
+# pronoun suffixes («إنجازات», «بدأها»): no name starts with them.
+_VERBAL_NOUN = re.compile(r"^ت\w\wي\w$|^(?:است|ا)\w\w\wا\w$|\w\w(?:ات|ها|هم|هما|كم)$")
 _NOT_SURNAMES = frozenset({"الله", "الرحمن", "الدين", "الاسلام"})
 
 
@@ -1121,6 +1130,10 @@ class _Linker:
                                for p in phrases]
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
                 phrases, _ = self.reader.read(cue.end, sentence[1])
+                if _plural_verb(text, cue):
+                    # A verb agrees in number only with a subject before it: after «يتهمون» or «قالوا» comes
+                    # the object («يتهمون الرئيس التركي»), or a plural subject the verb was wrongly made to match.
+                    phrases = [p for p in phrases if p.type != "named_person" and p.key[0] != "title"]
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
                 continue
@@ -1312,8 +1325,6 @@ def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = f
             if outlet is not None:
                 position = outlet.start() if outlet.group() not in _QUOTE_OPEN else outlet.end()
                 linker.reader.np_matches.pop(position, None)
-                following = linker.reader.np_matches.get(position)
-                del following
     linker.link(cues, told)
     linker.attributions.sort(key=lambda a: a.cue_start)
     _mark_anonymity_reasons(detection, linker.registry.records)

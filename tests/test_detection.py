@@ -486,12 +486,31 @@ def test_a_known_family_name_before_the_verbs_object():
     assert ("ولفت", "القرني", "named_person") in _links(text)
 
 
-def test_the_outlet_that_relayed_a_statement():
-    assert ("نقلته", "وكالة الأنباء الرسمية", "named_media") in \
-        _links("وأضاف الوزير في بيان نقلته وكالة الأنباء الرسمية أن الأسعار ستبقى مستقرة.")
+def test_the_outlet_that_relayed_a_statement_carries_it_but_does_not_speak():
+    links = _links("وقال وزير الطاقة سالم الكتبي إن الأسعار ستتغير. وأضاف في بيان نقلته وكالة الأنباء الرسمية "
+                   "أن اللجنة ستجتمع شهرياً. وأكد أن الدعم سيستمر.")
+    assert ("نقلته", "وزير الطاقة سالم الكتبي", "named_person") in links
+    assert ("وأكد", "وزير الطاقة سالم الكتبي", "named_person") in links
+    assert not any(source == "وكالة الأنباء الرسمية" for _, source, _ in links)
 
 
 def test_the_paper_just_cited_is_not_the_outlet_itself():
     text = "ذكرت صحيفة «الحياة» أن المفاوضات توقفت. وأضافت الصحيفة أن الوفد غادر العاصمة."
     assert ("وأضافت", "الصحيفة", "named_media") in _links(text)
     assert ("وعلمت", "الصحيفة", "self") in _links("وعلمت الصحيفة أن الوفد غادر العاصمة.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A plural verb agrees only with a subject before it: what follows is its object.
+    ("لكن نواب المعارضة يتهمون الرئيس التركي باتباع استراتيجية التوتر.", ("يتهمون", "المعارضة", "vague")),
+    # «كل من» before coordinated speakers; the second name without its conjunction.
+    ("وأعلنت كل من البحرين وعمان أنهما ستخففان الدعم.", ("وأعلنت", "البحرين", "country_or_government")),
+    ("وقال كل من أحمد العامري وسلطان الحربي إن المشروع تأخر.", ("وقال", "سلطان الحربي", "named_person")),
+])
+def test_plural_verbs_and_coordinated_speakers(text, expected):
+    assert expected in _links(text)
+
+
+def test_according_to_what_an_outlet_relayed():
+    assert _links("وأسقطت الدفاعات الجوية ثلاث طائرات مسيرة، وفق ما نقلته وكالة «تاس» عن رئيس البلدية.")[0][:2] == \
+        ("وفق ما نقلته", "وكالة «تاس")
