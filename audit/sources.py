@@ -300,6 +300,7 @@ class _Reader:
         stopwords = self.lexicon.stopwords
         elements: list[_Element] = []
         tokens = 0
+        skipped = False
         while tokens < MAX_NP_TOKENS:
             token = _TOKEN.search(text, position, limit)
             if token is None:
@@ -349,6 +350,10 @@ class _Reader:
                     continue
                 return elements, "punct", start
             if not (word[0].isalpha() or word[0].isdigit()):
+                after = _TOKEN.search(text, token.end(), limit) if word in "،," and not elements and skipped else None
+                if after is not None and after.start() in self.np_matches:
+                    position = token.end()  # «واعترف بدوره، مدرب المكسيك…»: a title after the adverb and comma
+                    continue
                 if word in "،," and elements and self._titled(elements[0]) and (
                         self._name_follows(token.end(), limit) or self._named_title_follows(token.end(), limit)):
                     # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title, or a
@@ -367,6 +372,7 @@ class _Reader:
                     label = stopwords.get(word[1:])
             if label == "skip" and not elements:
                 position = following.end() if pair in self.lexicon.stopwords else token.end()
+                skipped = True
                 continue
             if label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
                     and not self._named(elements) and self._name_ahead(token.end(), limit):
@@ -377,8 +383,9 @@ class _Reader:
             elif label and elements and elements[-1].category == "title" and word in self.title_ordinals:
                 label = None  # «نائب الرئيس الأول للشؤون التجارية»
             if label:
-                # «بيتاني بارون جيبس التي قادت الدراسة»: a relative clause closes a name as a comma does.
-                return elements, "relative" if word in _RELATIVES else "stop", start
+                # «بيتاني بارون جيبس التي قادت الدراسة»: a relative clause closes a name as a comma does; an
+                # adverb («رسميًا», «أمس») closes it before what is said.
+                return elements, "relative" if word in _RELATIVES else "adverb" if label == "skip" else "stop", start
             if elements and word[:1] == "و" and self._is_given_name(word[1:]):
                 return elements, "coordination", start
             elements.append(_Element("word", start, token.end(), word))
@@ -691,6 +698,8 @@ class _Reader:
         if recipient is not None:
             # «قال بوتين للصحافيين إن»: whom the words were told ends the name and shows it spoke.
             words, tokens, reason = words[:recipient], tokens[:recipient], "complementizer"
+        elif reason == "adverb" and len(words) == 1 and _SAYS_AFTER_ADVERBS.match(self.text, words[0].end):
+            reason = "complementizer"  # «وأعلن لخويا رسميًا، أمس الثلاثاء، أن»: adverbs, then what was said
         if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
             # «قال بوتين إن»: unknown words just before «إن» or a comma are a name, unless they have the
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
@@ -999,6 +1008,8 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 # A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
+# Adverbs, commas and a weekday after a name, then what was said: «رسميًا، أمس الثلاثاء، أن».
+_SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")

@@ -514,3 +514,16 @@ def test_plural_verbs_and_coordinated_speakers(text, expected):
 def test_according_to_what_an_outlet_relayed():
     assert _links("وأسقطت الدفاعات الجوية ثلاث طائرات مسيرة، وفق ما نقلته وكالة «تاس» عن رئيس البلدية.")[0][:2] == \
         ("وفق ما نقلته", "وكالة «تاس")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A name in no lexicon, then adverbs, then what was said.
+    ("وأعلن فولفسبورغ رسميًا، أمس الثلاثاء، أن قائده تعرض لإصابة.", ("وأعلن", "فولفسبورغ", "named_person")),
+    # An adverb and a comma before the speaker's title.
+    ("واعترف بدوره، مدرب الفريق ماركو سيلفا بالخطأ.", ("واعترف", "مدرب الفريق ماركو سيلفا", "named_person")),
+    # …but not before what was announced.
+    ("وكان المتحدث الأمني سالم الحربي قد أعلن الجمعة الماضي، مقتل أربعة أشخاص.",
+     ("أعلن", "المتحدث الأمني سالم الحربي", "named_person")),
+])
+def test_adverbs_between_the_verb_and_its_speaker(text, expected):
+    assert expected in _links(text)
