@@ -52,6 +52,8 @@ class NounPhrase:
     tentative: bool = False
     """A lone definite word that is a source only if it names someone already named («الصفدي»)."""
     country: str | None = None
+    definite: bool = False
+    """A bare head with the article («الشركة», not «شركة»): it refers back to a body already named."""
 
 
 class _Element(NamedTuple):
@@ -581,7 +583,7 @@ class _Reader:
         if end == first.end:
             # «الوزارة» alone names no one by itself; coreference may tie it to «وزارة الصحة».
             return NounPhrase(first.start, end, "official_unnamed", "structure.org_head", ("bare_org", head),
-                              head=head, bare=True)
+                              head=head, bare=True, definite=definite)
         name = " ".join(_strip_al(w) for w in self.text[first.start:end].split())
         return NounPhrase(first.start, end, "named_org", "structure.org_head", ("org", name), head=head)
 
@@ -769,12 +771,22 @@ def _same_role(known: list[str], wanted: list[str]) -> bool:
 class _Registry:
     """Sources of one article; a new mention joins the source it refers to."""
 
-    def __init__(self, find_titled_people, find_people):
+    def __init__(self, find_titled_people, find_people, find_organizations=lambda: []):
         self.records: list[SourceRecord] = []
         self._find_titled_people = find_titled_people
         self._titled_people: dict[str, tuple[str, ...]] | None = None
         self._find_people = find_people
         self._people: dict[str, tuple[str, ...]] | None = None
+        self._find_organizations = find_organizations
+        self._organizations: list[NounPhrase] | None = None
+
+    @property
+    def organizations(self) -> list[NounPhrase]:
+        """Every named organization the article mentions, speaking or not, in text order; read only when a
+        bare «الشركة» needs it."""
+        if self._organizations is None:
+            self._organizations = self._find_organizations()
+        return self._organizations
 
     @property
     def people(self) -> dict[str, tuple[str, ...]]:
@@ -850,6 +862,16 @@ class _Registry:
             index = self._last(lambda r: r.type == "named_org" and r.head == phrase.head)
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, phrase.key)
+            # «أعلنت شركة موبايلي نتائجها… وأفصحت الشركة»: the company named before, even where it did not speak.
+            named = [o for o in self.organizations if o.end <= phrase.start and o.head == phrase.head]
+            if named and phrase.definite:
+                organization = named[-1]
+                index = next((i for i, r in enumerate(self.records) if r.key == organization.key), None)
+                if index is None:
+                    index = self._new(organization)
+                    self.records[index].mentions.append((organization.start, organization.end))
+                    self.records[index].mention_rules.append(organization.rule)
+                return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, organization.key)
         if phrase.bare and phrase.type == "document":
             # «التقرير» after «التقرير الإحصائي لوزارة الصحة»: the document already cited.
             index = self._last(lambda r: r.type == "document" and r.head == phrase.head)
@@ -1007,12 +1029,27 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
-# A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
 # Adverbs, commas and a weekday after a name, then what was said: «رسميًا، أمس الثلاثاء، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
+# A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")
+
+
+def _named_organizations(reader: _Reader, detection: Detection) -> list[NounPhrase]:
+    """Every organization head that reads as a named organization («شركة موبايلي», «نادي الهلال»)."""
+    organizations = []
+    text = detection.doc.text
+    for match in detection.category("org_head"):
+        _, end = _sentence_bounds(detection, match.start)
+        phrases, _ = reader.read(match.start, end)
+        if phrases and phrases[0].type == "named_org" and phrases[0].start == match.start:
+            words = text[match.end:phrases[0].end].split()
+            if len(words) == 1 and not words[0].startswith("ال") and words[0].endswith(("ي", "يه")):
+                continue  # «محكمة أمريكية»: a court, not a named one
+            organizations.append(phrases[0])
+    return organizations
 
 
 def _named_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str, ...]]:
@@ -1073,7 +1110,8 @@ class _Linker:
         # article for the cyclic garbage collector instead of freeing it on return.
         self.reader = reader = _Reader(detection, lexicon, own_outlets)
         self.registry = _Registry(lambda: _titled_people(reader, detection),
-                                  lambda: _named_people(reader, detection))
+                                  lambda: _named_people(reader, detection),
+                                  lambda: _named_organizations(reader, detection))
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None

@@ -527,3 +527,11 @@ def test_according_to_what_an_outlet_relayed():
 ])
 def test_adverbs_between_the_verb_and_its_speaker(text, expected):
     assert expected in _links(text)
+
+
+def test_a_bare_body_refers_back_to_the_body_named_before():
+    text = "ووقعت الحكومة عقداً مع شركة المراعي لتوسيع المصانع. وقالت الشركة إن العمل سيبدأ قريباً."
+    assert ("وقالت", "الشركة", "named_org") in _links(text)
+    # An indefinite «شركة» is some company, and «محكمة أمريكية» names no court.
+    assert ("وقالت", "المحكمة", "official_unnamed") in _links(
+        "ونظرت محكمة أمريكية في القضية. وقالت المحكمة إن الحكم سيصدر غداً.")
