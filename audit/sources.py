@@ -149,6 +149,7 @@ class _Reader:
         self.kunyas = lexicon.word_lists.get("kunya", frozenset())
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
+        self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -444,10 +445,12 @@ class _Reader:
         return None
 
     def _end(self, elements: list[_Element], index: int) -> int:
-        """End of the phrase: element `index` plus following nisba adjectives and parentheticals."""
+        """End of the phrase: element `index` plus following nisba adjectives («أمني لبناني»), describing
+        adjectives («كبير», «رفيع المستوى») and parentheticals."""
         end = elements[index].end
         for element in elements[index + 1:]:
-            if element.kind == "paren" or (element.kind == "word" and _NISBA.match(element.word)):
+            if element.kind == "paren" or (element.kind == "word" and (
+                    _NISBA.match(element.word) or element.word in self.source_adjectives)):
                 end = element.end
                 continue
             break

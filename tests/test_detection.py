@@ -535,3 +535,8 @@ def test_a_bare_body_refers_back_to_the_body_named_before():
     # An indefinite «شركة» is some company, and «محكمة أمريكية» names no court.
     assert ("وقالت", "المحكمة", "official_unnamed") in _links(
         "ونظرت محكمة أمريكية في القضية. وقالت المحكمة إن الحكم سيصدر غداً.")
+
+
+def test_an_unnamed_source_described_before_its_verb():
+    assert _links("مسؤول أمني لبناني كبير يقول إن الانفجار نجم عن مواد مخزنة.")[0] == \
+        ("يقول", "مسؤول أمني لبناني كبير", "official_unnamed")
