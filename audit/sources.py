@@ -260,9 +260,11 @@ class _Reader:
                 break
             if word in COMPLEMENTIZERS:
                 break
+            last = self.doc.to_original(token.end() - 1)
             if (token.start() in self.np_matches or not _name_like(word) or word in self.lexicon.stopwords
-                    or word.endswith("ه") or (words == 0 and word[0] == "و")):
-                return False  # «وشمال أفريقيا»: a coordinated place, not a name
+                    or word.endswith("ه") or (words == 0 and word[0] == "و")
+                    or "\u064b" in self.doc.original[last - 1:last + 2]):
+                return False  # «وشمال أفريقيا»: a coordinated place, «نقدًا لاذعًا» an object, not a name
             words += 1
             token = _TOKEN.search(self.text, token.end(), limit)
         closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
@@ -971,6 +973,8 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
             if _PREPOSITION_BEFORE.search(reader.text, max(0, start - 8), start):
                 continue  # «المقيم في لندن»، «الزيارات إلى لبنان»: the object of a preposition is no subject
             phrases, _ = reader.read(start, cue_start)
+            if phrases and reader.text.startswith(":", phrases[0].end):
+                continue  # «صحيفة المرصد: وجه الإعلامي…»: a page's kicker, not the sentence's subject
             if phrases and phrases[0].type in _SUBJECT_TYPES:
                 return phrases[:1]
     return []

@@ -540,3 +540,8 @@ def test_a_bare_body_refers_back_to_the_body_named_before():
 def test_an_unnamed_source_described_before_its_verb():
     assert _links("مسؤول أمني لبناني كبير يقول إن الانفجار نجم عن مواد مخزنة.")[0] == \
         ("يقول", "مسؤول أمني لبناني كبير", "official_unnamed")
+
+
+def test_a_kicker_is_not_the_subject_and_an_object_is_not_a_name():
+    links = _links("صحيفة الميدان: وجه الإعلامي الرياضي سالم الدوسري، نقدًا لاذعًا، للاعب الفريق، قائلًا: إنه لا يستحق.")
+    assert ("قائلًا", "الإعلامي الرياضي سالم الدوسري", "named_person") in links
