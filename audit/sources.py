@@ -776,7 +776,8 @@ def _same_role(known: list[str], wanted: list[str]) -> bool:
 class _Registry:
     """Sources of one article; a new mention joins the source it refers to."""
 
-    def __init__(self, find_titled_people, find_people, find_organizations=lambda: []):
+    def __init__(self, text: str, find_titled_people, find_people, find_organizations=lambda: []):
+        self._text = text
         self.records: list[SourceRecord] = []
         self._find_titled_people = find_titled_people
         self._titled_people: dict[str, tuple[str, ...]] | None = None
@@ -839,6 +840,8 @@ class _Registry:
                     record.title = phrase.title
                 return index, phrase
             if phrase.tentative:
+                if all(self._text.count(word) < 2 for word in phrase.name_tokens):
+                    return None, None  # no other place in the article can have named it (and reading them all is dear)
                 # «الخياط» after «الحرفي سليم الخياط» was introduced (as a speaker or not).
                 tokens = self.people.get(phrase.name_tokens[-1])
                 if tokens is None and len(phrase.name_tokens) == 2 and phrase.name_tokens[0].endswith("ي") and \
@@ -1116,7 +1119,7 @@ class _Linker:
         # The closures capture the reader, not self: a cycle through self would leave every linked
         # article for the cyclic garbage collector instead of freeing it on return.
         self.reader = reader = _Reader(detection, lexicon, own_outlets)
-        self.registry = _Registry(lambda: _titled_people(reader, detection),
+        self.registry = _Registry(detection.doc.text, lambda: _titled_people(reader, detection),
                                   lambda: _named_people(reader, detection),
                                   lambda: _named_organizations(reader, detection))
         self.attributions: list[LinkedAttribution] = []
