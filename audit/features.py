@@ -11,7 +11,7 @@ from collections import Counter
 
 from audit.results import NAMED_TYPES, OPACITY, UNIDENTIFIED_TYPES, ArticleAudit
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 FEATURES: dict[str, str] = {
     "attributed_sentence_ratio": "share of body sentences with an attribution cue",
@@ -49,6 +49,9 @@ FEATURES: dict[str, str] = {
     "quotes_per_100_words": "direct quotes per 100 words",
     "question_ratio": "share of body sentences that are questions (rhetorical questions mark opinion)",
     "writer_voice_per_100_words": "first-person and judging phrases of the writer per 100 words",
+    "lead_named": "1 when an attribution in the first two body sentences names an identifiable source",
+    "several_named_sources": "1 when two or more distinct identifiable sources speak",
+    "on_record_at_length": "1 when a named person carries two or more attributions",
 }
 
 # Which way a feature should push, editorially: +1 toward «strong», -1 toward «weak», 0 no expectation.
@@ -64,7 +67,8 @@ FEATURE_DIRECTIONS: dict[str, int] = {
     "unattributed_claim_ratio": -1, "distancing_share": -1, "endorsing_share": 0, "anonymity_reason_share": 1,
     "lead_attributed": 1, "wire_credit": 0, "log_words": 0, "top_source_share": -1, "log_attributions": 1,
     "attributions_per_100_words": 1, "first_source_opacity": -1, "log_named_persons": 1, "quotes_per_100_words": 1,
-    "question_ratio": -1, "writer_voice_per_100_words": -1,
+    "question_ratio": -1, "writer_voice_per_100_words": -1, "lead_named": 1, "several_named_sources": 1,
+    "on_record_at_length": 1,
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(FEATURES)
 
@@ -75,7 +79,8 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "coverage": ("attributed_sentence_ratio", "lead_attributed", "unattributed_claim_ratio",
                  "unlinked_attribution_share", "log_attributions", "attributions_per_100_words"),
     "named": ("named_attribution_share", "named_source_share", "log_named_sources", "has_named_person",
-              "has_document", "log_named_persons", "first_source_opacity"),
+              "has_document", "log_named_persons", "first_source_opacity", "lead_named", "several_named_sources",
+              "on_record_at_length"),
     "anonymity": ("anonymous_attribution_share", "anonymous_share", "log_unidentified_sources", "mean_opacity",
                   "official_attribution_share", "anonymity_reason_share"),
     "diversity": ("log_independent_sources", "log_distinct_sources", "source_type_entropy", "top_source_share"),
@@ -105,6 +110,8 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
     lead = body[:2]
     lead_spans = [(audit.sentences[i].start, audit.sentences[i].end) for i in lead]
     lead_attributed = any(s <= a.cue.start < e for a in attributions for s, e in lead_spans)
+    lead_named = any(s <= a.cue.start < e and a.source.type in NAMED_TYPES  # type: ignore[union-attr]
+                     for a in linked for s, e in lead_spans)
     per_100 = 100.0 / words if words else 0.0
     named_sources = sum(types[t] for t in NAMED_TYPES)
     by_source = Counter(a.source.source for a in linked)  # type: ignore[union-attr]
@@ -147,6 +154,9 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
         "quotes_per_100_words": m["direct_quotes"] * per_100,
         "question_ratio": m["question_ratio"],
         "writer_voice_per_100_words": m["writer_voice_per_100_words"],
+        "lead_named": float(lead_named),
+        "several_named_sources": float(named_sources >= 2),
+        "on_record_at_length": float(any(s.type == "named_person" and s.attributions >= 2 for s in audit.sources)),
     }
     return {name: float(values[name]) for name in FEATURE_NAMES}
 

@@ -71,6 +71,10 @@ _TEMPLATES: dict[str, Any] = {
     "quotes_per_100_words": lambda v: f"{v:.1f} اقتباس مباشر لكل 100 كلمة",
     "question_ratio": lambda v: f"{_percent(v)} من الجمل أسئلة",
     "writer_voice_per_100_words": lambda v: f"{v:.1f} عبارة بصوت الكاتب (أرى، نحن، في رأيي) لكل 100 كلمة",
+    "lead_named": lambda v: "مقدمة الخبر منسوبة إلى مصدر مسمّى" if v else "لا مصدر مسمّى في مقدمة الخبر",
+    "several_named_sources": lambda v: "يتحدث في الخبر مصدران مسمّيان أو أكثر" if v else "أقل من مصدرين مسمّيين",
+    "on_record_at_length": lambda v: ("شخص مسمّى يتحدث علناً أكثر من مرة" if v
+                                      else "لا شخص مسمّى يتحدث أكثر من مرة"),
 }
 
 
