@@ -545,3 +545,11 @@ def test_an_unnamed_source_described_before_its_verb():
 def test_a_kicker_is_not_the_subject_and_an_object_is_not_a_name():
     links = _links("صحيفة الميدان: وجه الإعلامي الرياضي سالم الدوسري، نقدًا لاذعًا، للاعب الفريق، قائلًا: إنه لا يستحق.")
     assert ("قائلًا", "الإعلامي الرياضي سالم الدوسري", "named_person") in links
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأبان عدد من أصحاب المحلات أن الإيجارات ارتفعت.", ("وأبان", "عدد من", "vague")),
+    ("من جانبه، أفاد شاهد من وكالة «رويترز» للأنباء بأن المحتجين تفرقوا.", ("أفاد", "شاهد من وكالة «رويترز", "anonymous")),
+])
+def test_a_number_of_people_and_a_witness(text, expected):
+    assert expected in _links(text)
