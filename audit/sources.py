@@ -281,8 +281,12 @@ class _Reader:
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
+        return not self._accusative(element)
+
+    def _accusative(self, element: _Element) -> bool:
+        """«فنيًا», «أحيانًا»: the tanween of an adverb or object, which the original text keeps."""
         last = self.doc.to_original(element.end - 1)
-        return "\u064b" not in self.doc.original[last - 1:last + 2]
+        return "\u064b" in self.doc.original[last - 1:last + 2]
 
     def _pronoun_suffixed(self, element: _Element) -> bool:
         """«دعواه», «علمه», «لأنصاره»: a noun with the pronoun «ـه», which the original text tells from the «ة»
@@ -639,7 +643,8 @@ class _Reader:
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
-                if (not word.isalpha() or _VERBAL_NOUN.search(word)) and word not in names:
+                if (not word.isalpha() or _VERBAL_NOUN.search(word) or self._accusative(elements[index])) \
+                        and word not in names:
                     break  # «وتوقع الوزير انخفاض أسعار الديزل»: a verbal noun starts what he said, not a name
                 return index
         if len(elements) > 2 and elements[1].kind == "word" and self._name_part(elements[1]) and \
