@@ -1201,9 +1201,15 @@ class _Linker:
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
                 continue
-            if not resolved and label != "according_to" and not (cue.rule.kind == "phrase" and cue.rule.continuation):
-                # «وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن…»: the subject came first.
-                resolved = self._resolve(self._np_before(cue.start, sentence[0]))
+            if not resolved and label != "according_to" and not (cue.rule.kind == "phrase" and cue.rule.continuation) \
+                    and not cue.prefix.startswith("و"):
+                # «وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن…»: the subject came first. A verb with «و» starts
+                # a clause of its own («المحيط الهادي، وأشارت نماذج التنبؤ…»), so nothing before it is its
+                # subject («أما أم ابتسام فقالت» has one: «ف» answers the topic).
+                before = self._np_before(cue.start, sentence[0])
+                if _plural_verb(text, cue):
+                    before = [p for p in before if p.type != "named_person" and p.key[0] != "title"]
+                resolved = self._resolve(before)
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)
             if not resolved:

@@ -553,3 +553,18 @@ def test_a_kicker_is_not_the_subject_and_an_object_is_not_a_name():
 ])
 def test_a_number_of_people_and_a_witness(text, expected):
     assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A verb with «و» after a comma starts its own clause: what stands before it is no subject.
+    ("وترتفع الحرارة في المحيط الهادي الاستوائي، وأشارت نماذج التنبؤ إلى أن الظاهرة ستستمر.", ("وأشارت", None, None)),
+    # «أما X فقالت»: «ف» answers the topic, which is the subject.
+    ("أما الوزير سالم الحربي فقال إن الرحلة كانت ناجحة.", ("فقال", "الوزير سالم الحربي", "named_person")),
+    # «رئيسها» with a name is a title.
+    ("وقال رئيسها التنفيذي باتريك توماس إن الشركة ستتوسع.", ("وقال", "رئيسها التنفيذي باتريك توماس", "named_person")),
+    # «بن أبي طالب» is part of a name, not «طالب» (demanded).
+    ("وزوجها علي بن أبي طالب باختيارها.", None),
+])
+def test_clause_boundaries_and_suffixed_titles(text, expected):
+    links = _links(text)
+    assert (links[0] if links else None) == expected
