@@ -686,6 +686,13 @@ class _Reader:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
+        if len(elements) >= 2 and first.endswith("و") and len(first) >= 4 and first not in names and \
+                first not in self.kunyas and (elements[1].kind != "word" or not _name_like(elements[1].word)):
+            # «وقال سائقو سيارات أجرة», «موظفو الشركة»: a plural of people in the construct state (its ن dropped
+            # before whom they serve) is a collective no one can check; a name in «و» (ماريو) has a name after it.
+            end = self._end(elements, 1)
+            return NounPhrase(words[0].start, end, "vague", "structure.construct_plural",
+                              ("vague", self.text[words[0].start:end]), head=first)
         if _strip_conj(first) in self.kunyas and len(words) >= 2:
             # «أبو الرب», «أبو محمد الجولاني»: a third word only as a family name with the article.
             last = 2 if len(words) > 2 and words[2].word.startswith("ال") and not words[1].word.startswith("ال") else 1

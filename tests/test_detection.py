@@ -568,3 +568,12 @@ def test_a_number_of_people_and_a_witness(text, expected):
 def test_clause_boundaries_and_suffixed_titles(text, expected):
     links = _links(text)
     assert (links[0] if links else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال سائقو سيارات أجرة لمراسلنا إن الأسعار ارتفعت.", ("وقال", "سائقو سيارات", "vague")),
+    ("وقال موظفو الشركة إن الرواتب تأخرت.", ("وقال", "موظفو الشركة", "vague")),
+    ("وقال دييغو مارادونا إن الفريق سيفوز.", ("وقال", "دييغو مارادونا", "named_person")),
+])
+def test_a_plural_of_people_in_construct_is_a_collective(text, expected):
+    assert _links(text)[0] == expected
