@@ -159,7 +159,7 @@ def _quotes_in(text: str, start: int, end: int, quotes: list[Quote]) -> int:
                     quotes.append(_quote(text, opened[1], position + 1, True))
             elif mark == "”" and not stack and opens and not _CLOSES_A_WORD.match(text, position - 1):
                 # ” is used as an opener too (right-to-left typing): a closer only when its opener is open.
-                # One written against the word before it and followed by a space («لـ”داعش” والقاعدة») closes
+                # One written against the word before it and followed by a space («لـ”الفكر” المتطرف») closes
                 # a quotation whose opener was typed the wrong way, and opens none.
                 stack.append(("“", position))
     if not stack:

@@ -194,7 +194,7 @@ class _Reader:
                 position = token.end()  # «شركة «بروبيتي ماتريكس» للاستشارات …»
                 continue
             if word in "،,":
-                # «المدير العام للتنقل في شركة "كريم"، باسل النحلاوي، إن»: the name set off by a comma.
+                # «مدير العمليات في شركة "نقل"، ماتيو بيرنار، إن»: the name set off by a comma.
                 return self._name_follows(token.end(), limit)
             if word in COMPLEMENTIZERS or not word[0].isalpha():
                 return False
@@ -217,7 +217,7 @@ class _Reader:
 
     def _name_follows(self, position: int, limit: int) -> bool:
         """A given name right after `position` («، حسن رامزه»), or a word and a family name that close the
-        phrase («، باسل النحلاوي، إن»), or two or three name-shaped words that do («، روب سادوفسكي، أن»)."""
+        phrase («، باسل النحلاوي، إن»), or two or three name-shaped words that do («، ماتيو بيرنار، أن»)."""
         token = _TOKEN.search(self.text, position, limit)
         if token is None:
             return False
@@ -264,7 +264,7 @@ class _Reader:
             if (token.start() in self.np_matches or not _name_like(word) or word in self.lexicon.stopwords
                     or word.endswith("ه") or (words == 0 and word[0] == "و")
                     or "\u064b" in self.doc.original[last - 1:last + 2]):
-                return False  # «وشمال أفريقيا»: a coordinated place, «نقدًا لاذعًا» an object, not a name
+                return False  # «وشمال أفريقيا»: a coordinated place, «انتقادًا حادًا» an object, not a name
             words += 1
             token = _TOKEN.search(self.text, token.end(), limit)
         closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
@@ -361,7 +361,7 @@ class _Reader:
             if not (word[0].isalpha() or word[0].isdigit()):
                 after = _TOKEN.search(text, token.end(), limit) if word in "،," and not elements and skipped else None
                 if after is not None and after.start() in self.np_matches:
-                    position = token.end()  # «واعترف بدوره، مدرب المكسيك…»: a title after the adverb and comma
+                    position = token.end()  # «واعترف بدوره، مدرب الفريق…»: a title after the adverb and comma
                     continue
                 if word in "،," and elements and self._titled(elements[0]) and (
                         self._name_follows(token.end(), limit) or self._named_title_follows(token.end(), limit)):
@@ -572,7 +572,7 @@ class _Reader:
                     break
                 if index == 1 and definite_head and word.endswith(("ين", "ون")):
                     # A definite head takes adjectives only, and no adjective of a body is a plural of people:
-                    # «ودعت البلدية المواطنين» names whom the body called on.
+                    # «ودعت البلدية السكان» names whom the body called on.
                     break
                 definite = True
                 end = element.end
@@ -584,7 +584,7 @@ class _Reader:
             if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
                 # A registered name or a definite noun closes the chain; a head noun («قناة» in «هيئة قناة
-                # بنما») or an indefinite one («معلومات» in «مركز معلومات وادي حلوة») awaits one.
+                # بنما») or an indefinite one («دراسات» in «مركز دراسات وادي النيل») awaits one.
                 definite = element.kind != "match" or element.category == "source" and (
                     element.match.rule.kind == "entity" or self.text.startswith("ال", element.start))  # type: ignore[union-attr]
                 continue
@@ -626,7 +626,7 @@ class _Reader:
                 return index
         if given_only:
             return None
-        # The run of name-shaped words before a prepositional tail («للصحفيين», «بالسفير الأسترالي»: what the
+        # The run of name-shaped words before a prepositional tail («للصحفيين», «بالسفير الياباني»: what the
         # speaker did to whom), else at the end of the phrase.
         ends = [i for i in range(2, len(elements))
                 if elements[i].kind == "word" and elements[i].word.startswith(("لل", "بال"))][:1]
@@ -645,7 +645,7 @@ class _Reader:
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
                 if (not word.isalpha() or _VERBAL_NOUN.search(word) or self._accusative(elements[index])) \
                         and word not in names:
-                    break  # «وتوقع الوزير انخفاض أسعار الديزل»: a verbal noun starts what he said, not a name
+                    break  # «وتوقع الوزير انخفاض أسعار القمح»: a verbal noun starts what he said, not a name
                 return index
         if len(elements) > 2 and elements[1].kind == "word" and self._name_part(elements[1]) and \
                 not elements[1].word.startswith("ال"):
@@ -709,7 +709,7 @@ class _Reader:
                 name_tokens = tuple(e.word for e in words[index:])
                 start = words[0].start
                 if index == 0 and element.word not in names and element.word[:1] in "وف":
-                    # «أحمد العامري وسلطان العتيبي»: the second name of a pair, without its conjunction.
+                    # «أحمد العامري وسلطان الحربي»: the second name of a pair, without its conjunction.
                     start, name_tokens = start + 1, (element.word[1:],) + name_tokens[1:]
                 return NounPhrase(start, words[-1].end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
@@ -718,7 +718,7 @@ class _Reader:
             # «قال بوتين للصحافيين إن»: whom the words were told ends the name and shows it spoke.
             words, tokens, reason = words[:recipient], tokens[:recipient], "complementizer"
         elif reason == "adverb" and len(words) == 1 and _SAYS_AFTER_ADVERBS.match(self.text, words[0].end):
-            reason = "complementizer"  # «وأعلن لخويا رسميًا، أمس الثلاثاء، أن»: adverbs, then what was said
+            reason = "complementizer"  # «وأعلن فولفسبورغ رسمياً، مساء الأحد، أن»: adverbs, then what was said
         if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
             # «قال بوتين إن»: unknown words just before «إن» or a comma are a name, unless they have the
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
@@ -732,7 +732,7 @@ class _Reader:
         if first.startswith("ال") and len(words) == 1 and reason in ("complementizer", "punct") and \
                 first.endswith("ي") and self.doc.original[self.doc.to_original(words[0].end - 1)] == "ي" and \
                 _name_like(first[2:]):
-            # «وأوضح الشرقاوي أن», «وقال النحلاوي:»: a lone definite word of the nisba shape before what is
+            # «وأوضح الحمداوي أن», «وقال الكعبي:»: a lone definite word of the nisba shape before what is
             # said is a family name; the common nouns that speak (الوزارة، الموقع، الخلية) have other shapes,
             # and a final «ى» (العدوى، الأخرى) is no nisba.
             return NounPhrase(words[0].start, words[0].end, "named_person", "structure.name",
@@ -858,8 +858,8 @@ class _Registry:
                 tokens = self.people.get(phrase.name_tokens[-1])
                 if tokens is None and len(phrase.name_tokens) == 2 and phrase.name_tokens[0].endswith("ي") and \
                         phrase.name_tokens[0] in self.people:
-                    # «ولفت الدوسري الانتباه إلى»: the known family name, then the verb's object. Only a nisba
-                    # («الدوسري»): after «وأخرج صدام القمة» the people read by shape include «صدام القمة».
+                    # «ولفت القرني الانتباه إلى»: the known family name, then the verb's object. Only a nisba
+                    # («القرني»): after «وأدار سامي المباراة» the people read by shape include «سامي المباراة».
                     tokens = self.people[phrase.name_tokens[0]]
                     phrase = dataclasses.replace(phrase, end=phrase.start + len(phrase.name_tokens[0]),
                                                  name_tokens=phrase.name_tokens[:1])
@@ -882,7 +882,7 @@ class _Registry:
             index = self._last(lambda r: r.type == "named_org" and r.head == phrase.head)
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, phrase.key)
-            # «أعلنت شركة موبايلي نتائجها… وأفصحت الشركة»: the company named before, even where it did not speak.
+            # «وقعت الحكومة عقداً مع شركة المراعي… وقالت الشركة»: the company named before, even where it did not speak.
             named = [o for o in self.organizations if o.end <= phrase.start and o.head == phrase.head]
             if named and phrase.definite:
                 organization = named[-1]
@@ -898,7 +898,7 @@ class _Registry:
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "document", phrase.rule, self.records[index].key)
         if phrase.type == "self" and phrase.head in ("صحيفه", "جريده"):
-            # «ذكرت صحيفة «آس»… وأضافت الصحيفة»: the paper just cited, not the one publishing the article.
+            # «ذكرت صحيفة «الحياة»… وأضافت الصحيفة»: the paper just cited, not the one publishing the article.
             index = self._last(lambda r: r.type == "named_media")
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "named_media", phrase.rule, self.records[index].key)
@@ -989,7 +989,7 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
                 continue  # «المقيم في لندن»، «الزيارات إلى لبنان»: the object of a preposition is no subject
             phrases, _ = reader.read(start, cue_start)
             if phrases and reader.text.startswith(":", phrases[0].end):
-                continue  # «صحيفة المرصد: وجه الإعلامي…»: a page's kicker, not the sentence's subject
+                continue  # «موقع الملعب: وجّه المحلل…»: a page's kicker, not the sentence's subject
             if phrases and phrases[0].type in _SUBJECT_TYPES:
                 return phrases[:1]
     return []
@@ -1051,7 +1051,7 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
-# Adverbs, commas and a weekday after a name, then what was said: «رسميًا، أمس الثلاثاء، أن».
+# Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
@@ -1060,7 +1060,7 @@ _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*
 
 
 def _named_organizations(reader: _Reader, detection: Detection) -> list[NounPhrase]:
-    """Every organization head that reads as a named organization («شركة موبايلي», «نادي الهلال»)."""
+    """Every organization head that reads as a named organization («شركة المراعي», «نادي الهلال»)."""
     organizations = []
     text = detection.doc.text
     for match in detection.category("org_head"):
@@ -1203,7 +1203,7 @@ class _Linker:
                 phrases, _ = self.reader.read(cue.end, sentence[1])
                 if _plural_verb(text, cue):
                     # A verb agrees in number only with a subject before it: after «يتهمون» or «قالوا» comes
-                    # the object («يتهمون الرئيس التركي»), or a plural subject the verb was wrongly made to match.
+                    # the object («يتهمون رئيس الوزراء»), or a plural subject the verb was wrongly made to match.
                     phrases = [p for p in phrases if p.type != "named_person" and p.key[0] != "title"]
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
@@ -1211,8 +1211,8 @@ class _Linker:
             if not resolved and label != "according_to" and not (cue.rule.kind == "phrase" and cue.rule.continuation) \
                     and not cue.prefix.startswith("و"):
                 # «وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن…»: the subject came first. A verb with «و» starts
-                # a clause of its own («المحيط الهادي، وأشارت نماذج التنبؤ…»), so nothing before it is its
-                # subject («أما أم ابتسام فقالت» has one: «ف» answers the topic).
+                # a clause of its own («في بحر العرب، وأشارت نماذج المحاكاة…»), so nothing before it is its
+                # subject («أما الوزير فقال» has one: «ف» answers the topic).
                 before = self._np_before(cue.start, sentence[0])
                 if _plural_verb(text, cue):
                     before = [p for p in before if p.type != "named_person" and p.key[0] != "title"]

@@ -435,7 +435,7 @@ def test_a_name_set_off_by_commas_after_a_title():
     # Common nouns that speak have other shapes, and a final «ى» is no nisba.
     ("وأظهر المنحنى أن الإصابات تراجعت.", ("وأظهر", None, None)),
     # A definite body takes no plural of people as its adjective: they are whom it called on.
-    ("ودعت البلدية المواطنين إلى تخزين المياه.", ("ودعت", "البلدية", "official_unnamed")),
+    ("ودعت البلدية السكان إلى تخزين المياه.", ("ودعت", "البلدية", "official_unnamed")),
     ("ودعت وزارة الصحة السكان إلى التطعيم.", ("ودعت", "وزارة الصحة", "named_org")),
 ])
 def test_lone_family_names_and_the_object_after_a_body(text, expected):
@@ -467,7 +467,7 @@ def test_the_name_before_what_the_speaker_did_to_whom():
 
 @pytest.mark.parametrize("text, cue, source", [
     # A verb that opens a quotation is its speaker talking, even right after someone's indirect speech.
-    ('واعتبر المدرب كارلوس مينديث أن فريقه يملك الأفضلية وقال: "سنلعب للفوز".', "وقال", "المدرب كارلوس مينديث"),
+    ('واعتبر المدرب كارلوس مينديث أن فريقه جاهز وقال: "سنلعب للفوز".', "وقال", "المدرب كارلوس مينديث"),
     ('وأشاد المدرب كارلوس مينديث بلاعبيه، إذ قال: «قدمنا مباراة كبيرة».', "قال", "المدرب كارلوس مينديث"),
 ])
 def test_a_verb_opening_a_quotation_is_not_inside_reported_speech(text, cue, source):
@@ -476,7 +476,7 @@ def test_a_verb_opening_a_quotation_is_not_inside_reported_speech(text, cue, sou
 
 def test_a_closing_mark_typed_the_wrong_way_opens_no_quotation():
     # «لـ”داعش” والقاعدة»: the second ” closes against its word; the sentence after it is the article's.
-    text = "واعتقل المسلحون مواطنين بتهمة “الانتماء لـ”داعش” والقاعدة، وأكدت المصادر أن المواجهات مستمرة."
+    text = "واعتقلت القوات ثلاثة شبان بتهمة “الترويج لـ”الفكر” المتطرف، وأكدت المصادر أن التحقيق مستمر."
     assert ("وأكدت", "المصادر", "anonymous") in _links(text)
 
 
@@ -502,7 +502,7 @@ def test_the_paper_just_cited_is_not_the_outlet_itself():
 
 @pytest.mark.parametrize("text, expected", [
     # A plural verb agrees only with a subject before it: what follows is its object.
-    ("لكن نواب المعارضة يتهمون الرئيس التركي باتباع استراتيجية التوتر.", ("يتهمون", "المعارضة", "vague")),
+    ("لكن نواب المعارضة يتهمون رئيس الوزراء بتأجيل الانتخابات.", ("يتهمون", "المعارضة", "vague")),
     # «كل من» before coordinated speakers; the second name without its conjunction.
     ("وأعلنت كل من البحرين وعمان أنهما ستخففان الدعم.", ("وأعلنت", "البحرين", "country_or_government")),
     ("وقال كل من أحمد العامري وسلطان الحربي إن المشروع تأخر.", ("وقال", "سلطان الحربي", "named_person")),
@@ -518,7 +518,7 @@ def test_according_to_what_an_outlet_relayed():
 
 @pytest.mark.parametrize("text, expected", [
     # A name in no lexicon, then adverbs, then what was said.
-    ("وأعلن فولفسبورغ رسميًا، أمس الثلاثاء، أن قائده تعرض لإصابة.", ("وأعلن", "فولفسبورغ", "named_person")),
+    ("وأعلن فولفسبورغ رسمياً، مساء الأحد، أن مهاجمه سيغيب شهراً.", ("وأعلن", "فولفسبورغ", "named_person")),
     # An adverb and a comma before the speaker's title.
     ("واعترف بدوره، مدرب الفريق ماركو سيلفا بالخطأ.", ("واعترف", "مدرب الفريق ماركو سيلفا", "named_person")),
     # …but not before what was announced.
@@ -538,18 +538,18 @@ def test_a_bare_body_refers_back_to_the_body_named_before():
 
 
 def test_an_unnamed_source_described_before_its_verb():
-    assert _links("مسؤول أمني لبناني كبير يقول إن الانفجار نجم عن مواد مخزنة.")[0] == \
-        ("يقول", "مسؤول أمني لبناني كبير", "official_unnamed")
+    assert _links("مسؤول عسكري أردني كبير يقول إن الحادث نجم عن خلل فني.")[0] == \
+        ("يقول", "مسؤول عسكري أردني كبير", "official_unnamed")
 
 
 def test_a_kicker_is_not_the_subject_and_an_object_is_not_a_name():
-    links = _links("صحيفة الميدان: وجه الإعلامي الرياضي سالم الدوسري، نقدًا لاذعًا، للاعب الفريق، قائلًا: إنه لا يستحق.")
-    assert ("قائلًا", "الإعلامي الرياضي سالم الدوسري", "named_person") in links
+    links = _links("موقع الملعب: وجّه المحلل الرياضي سالم الدوسري، انتقادًا حادًا، لمدرب الفريق، قائلًا: إنه أخطأ.")
+    assert ("قائلًا", "المحلل الرياضي سالم الدوسري", "named_person") in links
 
 
 @pytest.mark.parametrize("text, expected", [
     ("وأبان عدد من أصحاب المحلات أن الإيجارات ارتفعت.", ("وأبان", "عدد من", "vague")),
-    ("من جانبه، أفاد شاهد من وكالة «رويترز» للأنباء بأن المحتجين تفرقوا.", ("أفاد", "شاهد من وكالة «رويترز", "anonymous")),
+    ("وأفاد شاهد من وكالة «فرانس برس» بأن المحتجين تفرقوا مساءً.", ("وأفاد", "شاهد من وكالة «فرانس برس", "anonymous")),
 ])
 def test_a_number_of_people_and_a_witness(text, expected):
     assert expected in _links(text)
@@ -557,13 +557,13 @@ def test_a_number_of_people_and_a_witness(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # A verb with «و» after a comma starts its own clause: what stands before it is no subject.
-    ("وترتفع الحرارة في المحيط الهادي الاستوائي، وأشارت نماذج التنبؤ إلى أن الظاهرة ستستمر.", ("وأشارت", None, None)),
+    ("وارتفعت حرارة المياه في بحر العرب الشمالي، وأشارت نماذج المحاكاة إلى أن الموجة ستستمر.", ("وأشارت", None, None)),
     # «أما X فقالت»: «ف» answers the topic, which is the subject.
     ("أما الوزير سالم الحربي فقال إن الرحلة كانت ناجحة.", ("فقال", "الوزير سالم الحربي", "named_person")),
     # «رئيسها» with a name is a title.
-    ("وقال رئيسها التنفيذي باتريك توماس إن الشركة ستتوسع.", ("وقال", "رئيسها التنفيذي باتريك توماس", "named_person")),
+    ("وقال رئيسها التنفيذي مارتن كول إن الشركة ستتوسع.", ("وقال", "رئيسها التنفيذي مارتن كول", "named_person")),
     # «بن أبي طالب» is part of a name, not «طالب» (demanded).
-    ("وزوجها علي بن أبي طالب باختيارها.", None),
+    ("واشتهر علي بن أبي طالب بالشجاعة.", None),
 ])
 def test_clause_boundaries_and_suffixed_titles(text, expected):
     links = _links(text)
