@@ -1179,7 +1179,7 @@ class _Linker:
             stance = label if label in STANCES else "neutral"
             cue_end = cue.end
             phrases: list[NounPhrase] = []
-            if label == "according_to":
+            if label == "according_to" and not cue.rule.continuation:
                 after = cue.end
                 if text[cue.start:cue.end].endswith("ما"):
                     verb = next((c for c in cues if cue.end < c.start <= cue.end + 2), None)
@@ -1321,7 +1321,9 @@ class _Linker:
                          if not any(b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]
                                     for b in same_sentence)]
         source = same_sentence[-1].source if same_sentence else None
-        if source is None and (cue.prefix.startswith("ف") or cue.rule.continuation):
+        # «على حد قوله»: "by his account" refers back to the speaker last cited, never to a new phrase.
+        by_account = label == "according_to"
+        if source is None and not by_account and (cue.prefix.startswith("ف") or cue.rule.continuation):
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
             if subject:
                 index, phrase = self.registry.resolve(subject[0])
@@ -1331,7 +1333,7 @@ class _Linker:
                     record.mention_rules.append(phrase.rule)
                     self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
                     source = index
-        if source is None:
+        if source is None and not by_account:
             # ««…»، يقول وهو يطرق صينية»: the person the paragraph just introduced.
             source = self._person_before(cue_start)
         if source is None:

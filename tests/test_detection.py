@@ -577,3 +577,8 @@ def test_clause_boundaries_and_suffixed_titles(text, expected):
 ])
 def test_a_plural_of_people_in_construct_is_a_collective(text, expected):
     assert _links(text)[0] == expected
+
+
+def test_by_his_account_refers_back_to_the_speaker():
+    links = _links("وقال الوزير سالم الحربي إن القرار نهائي. وتأمل الأسر أن يزور الرئيس المدرسة قريباً حسب قوله.")
+    assert ("حسب قوله", "الوزير سالم الحربي", "named_person") in links
