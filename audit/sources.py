@@ -24,6 +24,7 @@ _QUOTE_MARKS = frozenset('«»"“”')
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "فان",
                              "وان", "لان"})
 # Nisba adjectives (الروسية، أذربيجانية، وروسية) extend the phrase they follow.
+_UNIDENTIFIED_SPEAKERS = frozenset({"official_unnamed", "anonymous"})
 _NISBA = re.compile(r"^(?:و)?(?:ال)?\w{2,}(?:يه|ي|يون|يين|يات|ان)$")
 _ENDING_PUNCT = frozenset(":،,؛;")
 _DASHES = frozenset("-–—")
@@ -454,10 +455,16 @@ class _Reader:
         """End of the phrase: element `index` plus following nisba adjectives («أمني لبناني»), describing
         adjectives («كبير», «رفيع المستوى») and parentheticals."""
         end = elements[index].end
-        for element in elements[index + 1:]:
+        for position, element in enumerate(elements[index + 1:], index + 1):
             if element.kind == "paren" or (element.kind == "word" and (
                     _NISBA.match(element.word) or element.word in self.source_adjectives)):
                 end = element.end
+                continue
+            head = elements[index].match
+            if position == index + 1 and head is not None and head.rule.source_type in _UNIDENTIFIED_SPEAKERS \
+                    and element.kind == "match" and element.match.rule.source_type == "named_org" \
+                    and self.text.startswith("ال", element.start):  # type: ignore[union-attr]
+                end = element.end  # «متحدث الخارجية الباكستانية»: the body whose spokesman it is
                 continue
             break
         return end

@@ -582,3 +582,12 @@ def test_a_plural_of_people_in_construct_is_a_collective(text, expected):
 def test_by_his_account_refers_back_to_the_speaker():
     links = _links("وقال الوزير سالم الحربي إن القرار نهائي. وتأمل الأسر أن يزور الرئيس المدرسة قريباً حسب قوله.")
     assert ("حسب قوله", "الوزير سالم الحربي", "named_person") in links
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الداخلية في بيانها إن الحادث قيد التحقيق.", ("وقالت", "الداخلية", "named_org")),
+    ("وقال متحدث الخارجية الباكستانية إن الاتفاق قريب.", ("وقال", "متحدث الخارجية الباكستانية", "official_unnamed")),
+    ("المصدر الخاص، أكد أيضاً وصول التعزيزات.", ("أكد", "المصدر الخاص", "anonymous")),
+])
+def test_ministries_by_their_short_names_and_described_sources(text, expected):
+    assert _links(text)[0] == expected
