@@ -575,8 +575,8 @@ class _Reader:
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word":
                 word = _strip_conj(element.word) if element.word[:1] == "و" else element.word
-                if definite and not word.startswith(("ال", "لل")):
-                    break
+                if definite and not word.startswith(("ال", "ل")):
+                    break  # «لدعم الشرعية», «للغذاء» complement a name; «استحدثت» is what the body did
                 if index == 1 and definite_head and word.endswith(("ين", "ون")):
                     # A definite head takes adjectives only, and no adjective of a body is a plural of people:
                     # «ودعت البلدية السكان» names whom the body called on.
@@ -590,10 +590,11 @@ class _Reader:
                 break  # «ودعت وزارة الصحة السكان»: people right after a definite noun are the object
             if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
-                # A registered name or a definite noun closes the chain; a head noun («قناة» in «هيئة قناة
-                # بنما») or an indefinite one («دراسات» in «مركز دراسات وادي النيل») awaits one.
-                definite = element.kind != "match" or element.category == "source" and (
-                    element.match.rule.kind == "entity" or self.text.startswith("ال", element.start))  # type: ignore[union-attr]
+                # A registered name or a definite noun closes the chain («البلدية» in «لجنة الانتخابات البلدية»);
+                # a head noun («قناة» in «هيئة قناة بنما») or an indefinite one («دراسات» in «مركز دراسات وادي
+                # النيل») awaits one.
+                definite = element.kind != "match" or element.match.rule.kind == "entity" or (  # type: ignore[union-attr]
+                    element.category != "title" and self.text.startswith("ال", element.start))
                 continue
             break
         if end == first.end:
