@@ -280,6 +280,8 @@ class _Reader:
         word = element.word
         if word in self.lexicon.given_names or (previous is not None and previous.word in _NAME_LINKS):
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
+        if word in self.never_names:
+            return False  # «لين الحسن زوجة الفنان…»: a kinship word after a name starts what she is
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         return not self._accusative(element)
@@ -446,8 +448,13 @@ class _Reader:
             return self._bare_words(elements, reason)
         if first.kind == "quoted" and len(elements) == 1 and reason == "complementizer":
             # «قالت «السعودي الفرنسي كابيتال» إن…»: a name in quotation marks, unknown to the lexicons, as the
-            # subject; newsrooms quote the names of companies and bodies, seldom of people.
+            # subject; newsrooms quote the names of companies and bodies, seldom of people, unless the name
+            # starts with a given name («وأضاف «عبد الغفار» أن»).
             name = " ".join(first.word.split())
+            words = name.split()
+            if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names:
+                return NounPhrase(first.start, first.end, "named_person", "structure.quoted_name",
+                                  ("person", tuple(words)), name_tokens=tuple(words))
             return NounPhrase(first.start, first.end, "named_org", "structure.quoted_name", ("org", name), head=name)
         return None
 
@@ -1223,7 +1230,8 @@ class _Linker:
                 # subject («أما الوزير فقال» has one: «ف» answers the topic).
                 before = self._np_before(cue.start, sentence[0])
                 if _plural_verb(text, cue):
-                    before = [p for p in before if p.type != "named_person" and p.key[0] != "title"]
+                    before = [p for p in before if p.type not in ("named_person", "country_or_government")
+                              and p.key[0] != "title"]
                 resolved = self._resolve(before)
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)

@@ -602,3 +602,13 @@ def test_where_an_organization_name_ends(text, source):
     audit = audit_text(text, score=False)
     assert any(a.source is not None and a.source.text == source for a in audit.attributions)
     assert all("افتتحت" not in s.name for s in audit.sources)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأضاف «عبد الغفار» أن الاجتماع ناقش الخطة.", ("وأضاف", "عبد الغفار", "named_person")),
+    ("وقالت «السعودي الفرنسي كابيتال» إن الأرباح ارتفعت.", ("وقالت", "السعودي الفرنسي كابيتال", "named_org")),
+    ("نفت لين الحسن زوجة الفنان سامر النهار الشائعات.", ("نفت", "لين الحسن", "named_person")),
+    ("وقادة من دول عدة، مثل قطر وعُمان، دعوا إلى الحوار.", ("دعوا", None, None)),
+])
+def test_quoted_person_names_kinship_words_and_plural_verbs(text, expected):
+    assert _links(text)[0] == expected
