@@ -281,7 +281,7 @@ class _Reader:
         if word in self.lexicon.given_names or (previous is not None and previous.word in _NAME_LINKS):
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
         if word in self.never_names:
-            return False  # «لين الحسن زوجة الفنان…»: a kinship word after a name starts what she is
+            return False  # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         return not self._accusative(element)
@@ -449,7 +449,7 @@ class _Reader:
         if first.kind == "quoted" and len(elements) == 1 and reason == "complementizer":
             # «قالت «السعودي الفرنسي كابيتال» إن…»: a name in quotation marks, unknown to the lexicons, as the
             # subject; newsrooms quote the names of companies and bodies, seldom of people, unless the name
-            # starts with a given name («وأضاف «عبد الغفار» أن»).
+            # starts with a given name («وأضاف «عبد الرحيم» أن»).
             name = " ".join(first.word.split())
             words = name.split()
             if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names:
