@@ -119,6 +119,11 @@ def _plural_verb(text: str, cue: Match) -> bool:
     return cue.rule.kind == "verb" and text[cue.core_start:cue.end].endswith(("وا", "ون"))
 
 
+def _singular(phrase: NounPhrase) -> bool:
+    """A person, a title or a state: no subject of a masculine plural verb («قالوا», «يتهمون»)."""
+    return phrase.type in ("named_person", "country_or_government") or phrase.key[0] == "title"
+
+
 def _strip_al(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
@@ -261,10 +266,8 @@ class _Reader:
                 break
             if word in COMPLEMENTIZERS:
                 break
-            last = self.doc.to_original(token.end() - 1)
             if (token.start() in self.np_matches or not _name_like(word) or word in self.lexicon.stopwords
-                    or word.endswith("ه") or (words == 0 and word[0] == "و")
-                    or "\u064b" in self.doc.original[last - 1:last + 2]):
+                    or word.endswith("ه") or (words == 0 and word[0] == "و") or self._accusative(token.end())):
                 return False  # «وشمال أفريقيا»: a coordinated place, «انتقادًا حادًا» an object, not a name
             words += 1
             token = _TOKEN.search(self.text, token.end(), limit)
@@ -284,11 +287,12 @@ class _Reader:
             return False  # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
-        return not self._accusative(element)
+        return not self._accusative(element.end)
 
-    def _accusative(self, element: _Element) -> bool:
-        """«فنيًا», «أحيانًا»: the tanween of an adverb or object, which the original text keeps."""
-        last = self.doc.to_original(element.end - 1)
+    def _accusative(self, end: int) -> bool:
+        """Whether the word ending at `end` carries the tanween of an adverb or object («فنيًا», «أحيانًا»),
+        which only the original text keeps."""
+        last = self.doc.to_original(end - 1)
         return "\u064b" in self.doc.original[last - 1:last + 2]
 
     def _pronoun_suffixed(self, element: _Element) -> bool:
@@ -658,7 +662,7 @@ class _Reader:
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
-                if (not word.isalpha() or _VERBAL_NOUN.search(word) or self._accusative(elements[index])) \
+                if (not word.isalpha() or _VERBAL_NOUN.search(word) or self._accusative(elements[index].end)) \
                         and word not in names:
                     break  # «وتوقع الوزير انخفاض أسعار القمح»: a verbal noun starts what he said, not a name
                 return index
@@ -1219,7 +1223,7 @@ class _Linker:
                 if _plural_verb(text, cue):
                     # A verb agrees in number only with a subject before it: after «يتهمون» or «قالوا» comes
                     # the object («يتهمون رئيس الوزراء»), or a plural subject the verb was wrongly made to match.
-                    phrases = [p for p in phrases if p.type != "named_person" and p.key[0] != "title"]
+                    phrases = [p for p in phrases if not _singular(p)]
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
                 continue
@@ -1230,8 +1234,7 @@ class _Linker:
                 # subject («أما الوزير فقال» has one: «ف» answers the topic).
                 before = self._np_before(cue.start, sentence[0])
                 if _plural_verb(text, cue):
-                    before = [p for p in before if p.type not in ("named_person", "country_or_government")
-                              and p.key[0] != "title"]
+                    before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)
