@@ -535,6 +535,8 @@ class Lexicon:
     # Everything below is derived from the rules in __post_init__.
     stopwords: dict[str, str] = field(init=False)
     """Normalized word or two-word phrase → `stop` (ends a noun phrase) or `skip` (stepped over)."""
+    stopword_pair_heads: frozenset[str] = field(init=False)
+    """First words of the two-word stopwords («من جانبه»): only these need a look at the next word."""
     given_names: frozenset[str] = field(init=False)
     word_lists: dict[str, frozenset[str]] = field(init=False)
     """Other stopword lists by label: `title_link`, `not_reported`."""
@@ -578,6 +580,7 @@ class Lexicon:
                     if prefix.endswith("ل") and surface.startswith("ال") and len(surface) > 2:
                         forms.setdefault(prefix + surface[1:], []).append((rule, prefix))
         self.given_names = frozenset(names)
+        self.stopword_pair_heads = frozenset(key.split()[0] for key in self.stopwords if " " in key)
         self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces
                                              if _ARABIC_LETTER.search(s))
@@ -755,9 +758,12 @@ def pattern_start(pattern: re.Pattern[str]) -> frozenset[str] | str | None:
             words = [w + chr(v) for w in words for _, v in value]
         elif op is _sre.BRANCH and all(all(o is _sre.LITERAL for o, _ in branch) for branch in value[1]):
             words = [w + "".join(chr(v) for _, v in branch) for w in words for branch in value[1]]
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT) and value[0] == -1 and index > 0:
+            continue  # a lookbehind after the words («طالب(?<!ابي طالب)») reads back over them; it consumes nothing
         else:
-            ends_word = op is _sre.ASSERT or (op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and
-                                              value[2][0] == (_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]))
+            space = (_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])
+            ends_word = op is _sre.ASSERT or (op, value) == space or (
+                op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1 and value[2][0] == space)
             if index == 0 or not ends_word or len(words) > 64:
                 return None
             if not all(w and all(c.isalpha() for c in w) for w in words):

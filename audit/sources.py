@@ -147,8 +147,7 @@ class _Reader:
             current = self.np_matches.get(match.start)
             if current is None or _preference(match) > _preference(current):
                 self.np_matches[match.start] = match
-        # First words of two-word stopwords («من جانبه»): only these need a look at the next token.
-        self.pair_heads = {key.split()[0] for key in lexicon.stopwords if " " in key}
+        self.pair_heads = lexicon.stopword_pair_heads
         self.title_links = lexicon.word_lists.get("title_link", frozenset())
         self.names_after_title = lexicon.word_lists.get("name_after_title", frozenset())
         self.title_ordinals = lexicon.word_lists.get("title_ordinal", frozenset())

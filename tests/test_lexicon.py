@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import re
 import textwrap
 from pathlib import Path
 
@@ -169,3 +170,16 @@ def test_patterns_tried_at_their_first_word_find_what_a_full_scan_finds():
     for text in texts:
         doc = normalize(text)
         assert BUILTIN.scan(doc.text, doc) == full.scan(doc.text, doc), text[:60]
+
+
+def test_a_pattern_is_triggered_by_the_words_it_opens_with():
+    from audit.lexicon import pattern_start
+
+    assert pattern_start(re.compile(r"(?:في|خلال)\s+تصريح")) == {"في", "خلال"}
+    # A lookbehind after the words reads back over them and does not end the word; a space does.
+    assert pattern_start(re.compile(r"(?:يطالب|تطالب)(?<!ابي طالب)(?=\s+ب)")) == {"يطالب", "تطالب"}
+    assert pattern_start(re.compile(r"وسوم(?<=[.] وسوم)\s[^\n]{0,40}")) == {"وسوم"}
+    assert pattern_start(re.compile(r"\Aعاجل")) == "anchored"
+    # Words that may run on into longer ones («قال» in «قالت») cannot be looked up whole: scan the text.
+    assert pattern_start(re.compile(r"قال\w*")) is None
+    assert pattern_start(re.compile(r"(?<![0-9])[0-9]+")) is None
