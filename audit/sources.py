@@ -1069,6 +1069,11 @@ def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+_WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
+# Words that open a clause of its own before a subject or a verb («فيما لفت الوزير», «وكانت الوزارة قد
+# أعلنت»), and the «عن» of a relayed speaker («نقلت الوكالة عن الوزير قوله»).
+_MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
+                                  "وكانوا", "فكان", "فكانت", "وقد", "فقد"})
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
@@ -1155,6 +1160,8 @@ class _Linker:
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None
+        self.last_content: tuple[int, int] | None = None
+        """What the last explicit source said: a source reported inside it does not take over the voice."""
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
 
@@ -1252,11 +1259,25 @@ class _Linker:
                 self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance,
                                                            cue.rule.continuation, index, (phrase.start, phrase.end),
                                                            content, False))
-                self.last_source = index
+                if not self._reported_inside_last(cue, phrase.start):
+                    self.last_source, self.last_content = index, content
         for start, match in told:
             pending_told.append((start, match.end, match))
         for start, end, cue in sorted(pending_told, key=lambda t: t[0]):
             self._told(cue, start, end)
+
+    def _reported_inside_last(self, cue: Match, source_start: int) -> bool:
+        """«وقال الشنقيطي إن … التي تعلن عنها الوزارة … . وأعرب عن أمله»: a source reported inside what the last
+        speaker said does not take over the voice, and the next «وأعرب» is still him; nor does «بحسب» set in
+        his sentence («وأوضح رئيس المنظمة، وفقاً لما أوردته صحيفة "مكة"، أن…»). A clause opened by «و», «ف»,
+        «فيما», «بينما» has a speaker of its own, as «نقلت الوكالة عن X قوله» has in X."""
+        if self.last_content is None or not self.last_content[0] <= cue.start < self.last_content[1]:
+            return False
+        if cue.prefix.startswith(("و", "ف")):
+            return False
+        opens = min(cue.start, source_start)
+        before = _WORD_BEFORE.search(self.text, max(0, opens - 20), opens)
+        return before is None or before.group(1) not in _MAIN_CLAUSE_OPENERS
 
     def _resolve(self, phrases: list[NounPhrase]) -> list[tuple[int, NounPhrase]]:
         resolved = []

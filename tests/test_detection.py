@@ -612,3 +612,18 @@ def test_where_an_organization_name_ends(text, source):
 ])
 def test_quoted_person_names_kinship_words_and_plural_verbs(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, continued", [
+    # A body reported inside what the speaker said does not take over his voice.
+    ("وقال الخبير الاقتصادي سامي العتيبي إن أسعار الوحدات التي تعلن عنها الوزارة لا تناسب دخل الأسر. "
+     "وأعرب عن أمله في مراجعة الخطط.", "الخبير الاقتصادي سامي العتيبي"),
+    ("وأوضح مدير المهرجان نزار الخطيب، وفقاً لما أوردته صحيفة «الرياض»، أن العروض تبدأ غداً. "
+     "وأضاف أن التذاكر نفدت.", "مدير المهرجان نزار الخطيب"),
+    # A clause of its own has a speaker of its own; a relayed speaker is the one who goes on.
+    ("وأشار وزير النقل خالد الرميحي إلى أن المطار جاهز، فيما لفت وزير الصحة حمد البدري إلى أن المستشفيات "
+     "استعدت. وأضاف أن الفرق الطبية في الميدان.", "وزير الصحة حمد البدري"),
+    ("ونقلت وكالة رويترز عن رئيس البورصة قوله إن التداول استقر. وأضاف أن المصارف تعافت.", "رئيس البورصة"),
+])
+def test_a_source_reported_inside_someones_words_does_not_take_over_the_voice(text, continued):
+    assert _links(text)[-1][:2] == ("وأضاف" if "وأضاف" in text else "وأعرب", continued)
