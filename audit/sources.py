@@ -433,6 +433,13 @@ class _Reader:
     # ------------------------------------------------------------------------------------ typing
 
     def classify(self, elements: list[_Element], reason: str) -> NounPhrase | None:
+        phrase = self._classify(elements, reason)
+        if phrase is not None and any(e.kind == "quoted" and e.end == phrase.end for e in elements[1:]):
+            # «مجلة "ليكيب"», «شركة «أرامكو»»: a phrase that ends on a quoted name takes its closing mark.
+            phrase = dataclasses.replace(phrase, end=phrase.end + 1)
+        return phrase
+
+    def _classify(self, elements: list[_Element], reason: str) -> NounPhrase | None:
         if not elements:
             return None
         first = elements[0]
@@ -526,6 +533,10 @@ class _Reader:
         first = elements[0]
         if len(elements) > 1:
             second = elements[1]
+            if second.category == "media_head" and len(elements) > 2:
+                inner = self._media(elements[1:])
+                if not inner.bare:  # «موقع صحيفة "دايلي مايل"»: the paper's name decides
+                    return dataclasses.replace(inner, start=first.start)
             if second.match is not None and second.match.rule.kind == "entity":
                 rule = second.match.rule
                 return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,

@@ -513,7 +513,7 @@ def test_plural_verbs_and_coordinated_speakers(text, expected):
 
 def test_according_to_what_an_outlet_relayed():
     assert _links("وأسقطت الدفاعات الجوية ثلاث طائرات مسيرة، وفق ما نقلته وكالة «تاس» عن رئيس البلدية.")[0][:2] == \
-        ("وفق ما نقلته", "وكالة «تاس")
+        ("وفق ما نقلته", "وكالة «تاس»")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -549,7 +549,7 @@ def test_a_kicker_is_not_the_subject_and_an_object_is_not_a_name():
 
 @pytest.mark.parametrize("text, expected", [
     ("وأبان عدد من أصحاب المحلات أن الإيجارات ارتفعت.", ("وأبان", "عدد من", "vague")),
-    ("وأفاد شاهد من وكالة «فرانس برس» بأن المحتجين تفرقوا مساءً.", ("وأفاد", "شاهد من وكالة «فرانس برس", "anonymous")),
+    ("وأفاد شاهد من وكالة «فرانس برس» بأن المحتجين تفرقوا مساءً.", ("وأفاد", "شاهد من وكالة «فرانس برس»", "anonymous")),
 ])
 def test_a_number_of_people_and_a_witness(text, expected):
     assert expected in _links(text)
@@ -627,3 +627,14 @@ def test_quoted_person_names_kinship_words_and_plural_verbs(text, expected):
 ])
 def test_a_source_reported_inside_someones_words_does_not_take_over_the_voice(text, continued):
     assert _links(text)[-1][:2] == ("وأضاف" if "وأضاف" in text else "وأعرب", continued)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ذكرت مجلة \"الأفق\" أن المعرض يفتتح غداً.", ("ذكرت", 'مجلة "الأفق"', "named_media")),
+    ("وأعلنت شركة «نماء للحلول» أن أرباحها ارتفعت.", ("وأعلنت", "شركة «نماء للحلول»", "named_org")),
+    ("وذكر موقع صحيفة \"الأفق\" مساء أمس أن المعرض يفتتح غداً.", ("وذكر", 'موقع صحيفة "الأفق"', "named_media")),
+    # With its closing mark, a quoted name written before the verb is seen as its subject.
+    ("وكانت شركة «نماء للحلول» أعلنت أن أرباحها ارتفعت.", ("أعلنت", "شركة «نماء للحلول»", "named_org")),
+])
+def test_a_name_in_quotation_marks_ends_the_phrase_with_its_closing_mark(text, expected):
+    assert _links(text)[0] == expected
