@@ -155,6 +155,7 @@ class _Reader:
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
+        self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -602,13 +603,16 @@ class _Reader:
                     # A definite head takes adjectives only, and no adjective of a body is a plural of people:
                     # «ودعت البلدية السكان» names whom the body called on.
                     break
-                definite = True
+                definite = word not in self.construct_nouns  # «إمارة منطقة …» awaits the region's name
                 end = element.end
                 continue
             if element.category == "source" and not element.match.prefix and \
                     element.match.rule.kind != "entity" and \
                     self.text.startswith("ال", elements[index - 1].start):  # type: ignore[union-attr]
                 break  # «ودعت وزارة الصحة السكان»: people right after a definite noun are the object
+            if element.kind == "match" and definite and not element.match.prefix and \
+                    not self.text.startswith("ال", element.start):  # type: ignore[union-attr]
+                break  # «واتهمت اللجنة رئيس كوريا الجنوبية»: a closed name takes no second head; that is the object
             if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
                 # A registered name or a definite noun closes the chain («البلدية» in «لجنة الانتخابات البلدية»);

@@ -638,3 +638,15 @@ def test_a_source_reported_inside_someones_words_does_not_take_over_the_voice(te
 ])
 def test_a_name_in_quotation_marks_ends_the_phrase_with_its_closing_mark(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A construct noun awaits the name it belongs to.
+    ("وحذرت إمارة منطقة تبوك من الاحتيال الهاتفي.", ("وحذرت", "إمارة منطقة تبوك", "named_org")),
+    ("وتعلن شركة أبناء سعد الراشد عن افتتاح فرعها الجديد.", ("وتعلن", "شركة أبناء سعد الراشد", "named_org")),
+    # A closed name takes no second head: what follows is the verb's object.
+    ("وطالبت لجنة الإغاثة الدولية قبل يومين بفتح المعابر. واتهمت اللجنة رئيس الحكومة بعرقلة القوافل.",
+     ("واتهمت", "اللجنة", "named_org")),
+])
+def test_construct_nouns_inside_names_and_objects_after_them(text, expected):
+    assert _links(text)[-1] == expected
