@@ -17,7 +17,7 @@ from audit.lexicon import Lexicon, Match
 from audit.results import OPACITY, STANCES
 
 NP_CATEGORIES = frozenset({"source", "title", "org_head", "media_head", "document_head"})
-MAX_NP_TOKENS = 12
+MAX_NP_TOKENS = 20
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTE_OPEN = {"«": "»", '"': '"', "“": "”", "”": "“"}
 _QUOTE_MARKS = frozenset('«»"“”')
@@ -278,6 +278,8 @@ class _Reader:
         """Whether a word after a name can still belong to it («الصفدي», «بن سلمان», «باحميدان»); a
         preposition with a verbal noun («بمستوى», «بالدعاء»), a pronoun suffix («بقسوته») or the accusative
         «ـاً» («معروفاً») is what the speaker did or was, so the name ended."""
+        if element.kind == "match" and previous is not None and previous.word == "ال":
+            return True  # «آل الشيخ»: the family whose name is also a title
         if element.kind != "word":
             return False
         word = element.word
@@ -510,6 +512,9 @@ class _Reader:
             person = self._person_with_title(elements, named_only=True)
             if person.type == "named_person":
                 return person
+        if source_type == "named_person":
+            # «سموه», «معاليه»: a word of the lexicon names no person by itself; it stands for one named before.
+            return NounPhrase(first.start, first.end, "named_person", rule.id, ("antecedent",), head=surface, bare=True)
         head = _strip_al(surface.split()[0])
         bare = (surface.startswith("ال") and source_type in ("anonymous", "official_unnamed")
                 and len(surface.split()) == 1)
@@ -641,11 +646,12 @@ class _Reader:
             return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
-        while last + 1 < len(elements) and ((elements[last + 1].kind == "paren" or
+        while last + 1 < len(elements) and elements[last].kind != "match" and ((elements[last + 1].kind == "paren" or
                                              self._name_part(elements[last + 1], elements[last]))
                                             or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
-        name_tokens = tuple(e.word for e in elements[name_index:last + 1] if e.kind == "word")
+        name_tokens = tuple(e.word if e.kind == "word" else self.text[e.start:e.end]
+                            for e in elements[name_index:last + 1] if e.kind in ("word", "match"))
         return NounPhrase(first.start, elements[last].end, "named_person", "structure.title_name",
                           ("person", name_tokens), name_tokens=name_tokens, title=title_key)
 
@@ -676,7 +682,7 @@ class _Reader:
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
-                if (not word.isalpha() or _VERBAL_NOUN.search(word) or self._accusative(elements[index].end)) \
+                if (not word.isalpha() or _verbal_noun(word) or self._accusative(elements[index].end)) \
                         and word not in names:
                     break  # «وتوقع الوزير انخفاض أسعار القمح»: a verbal noun starts what he said, not a name
                 return index
@@ -1054,6 +1060,18 @@ def _content(detection: Detection, cue_start: int, after: int, sentence: tuple[i
     return None
 
 
+def _verbal_noun(word: str) -> bool:
+    """«انخفاض», «تسجيل», and with a preposition «لاجتماع», «بتسجيل»: a verbal noun, never a name."""
+    return _VERBAL_NOUN.search(word) is not None or (word[:1] in "لبك" and _VERBAL_NOUN.search(word[1:]) is not None)
+
+
+def _honorific_noun(pronoun: str) -> str:
+    """The honorific a suffixed one refers to: «سموه» → «سمو», «معاليها» → «معالي», «سماحته» → «سماحه»
+    (normalized «سماحة»)."""
+    stem = pronoun[:-2] if pronoun.endswith("ها") else pronoun[:-1]
+    return stem[:-1] + "ه" if stem.endswith("ت") else stem
+
+
 def _has_words(text: str, start: int, end: int, count: int) -> bool:
     return any(found >= count for found, _ in enumerate(_WORD.finditer(text, start, end), 1))
 
@@ -1178,6 +1196,7 @@ class _Linker:
         self.last_content: tuple[int, int] | None = None
         """What the last explicit source said: a source reported inside it does not take over the voice."""
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
+        self.lexicon_names = lexicon.given_names
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
 
     def _record_use(self, index: int, cue_start: int, cue_end: int, stance: str) -> None:
@@ -1297,10 +1316,55 @@ class _Linker:
     def _resolve(self, phrases: list[NounPhrase]) -> list[tuple[int, NounPhrase]]:
         resolved = []
         for phrase in phrases:
+            named_before = None
+            if phrase.key == ("antecedent",):
+                named_before = self._antecedent(phrase)
+                if named_before is None:
+                    continue
+                tokens = named_before.name_tokens
+                phrase = NounPhrase(phrase.start, phrase.end, "named_person", phrase.rule, ("person", tokens),
+                                    name_tokens=tokens)
             index, typed = self.registry.resolve(phrase)
+            if index is not None and named_before is not None:
+                mentions = self.registry.records[index].mentions
+                if (named_before.start, named_before.end) not in mentions:
+                    mentions.append((named_before.start, named_before.end))  # named in passing: the source's name
             if index is not None and typed is not None:
                 resolved.append((index, typed))
         return resolved
+
+    def _antecedent(self, honorific: NounPhrase) -> NounPhrase | None:
+        """Whom «سموه», «معاليه», «سماحته» stand for: the bearer of the same honorific last named before them
+        («صاحب السمو الملكي الأمير فيصل بن خالد … وقال سموه»), else the last person who spoke."""
+        noun = _honorific_noun(honorific.head)
+        text = self.text
+        for found in reversed(list(re.finditer(r"(?<!\w)(?:ال)?" + noun + r"(?!\w)", text[:honorific.start]))):
+            # The title that follows the honorific («سمو الأمير», «معالي وزير الحج»), within a few words.
+            titles = [p for p in self.reader.subject_starts if found.end() < p <= found.end() + 30
+                      and self.reader.np_matches.get(p) is not None
+                      and self.reader.np_matches[p].rule.category == "title"]
+            if titles:
+                phrases, _ = self.reader.read(titles[0], _sentence_bounds(self.detection, titles[0])[1])
+                if phrases and phrases[0].type == "named_person" and phrases[0].name_tokens:
+                    return phrases[0]
+        spoken = [(start, end, index) for start, end, index, _ in self.mentions
+                  if start < honorific.start and self.registry.records[index].type == "named_person"
+                  and self.registry.records[index].name_tokens]
+        if spoken:
+            start, end, index = max(spoken)
+            tokens = self.registry.records[index].name_tokens
+            return NounPhrase(start, end, "named_person", "structure.antecedent", ("person", tokens),
+                              name_tokens=tokens)
+        # No honorific and no speaker before: the nearest title with a person's name («شجب وزير العدل الدكتور
+        # وليد الصمعاني … وأدان معاليه»).
+        titles = [p for p in self.reader.subject_starts if p < honorific.start
+                  and self.reader.np_matches.get(p) is not None and self.reader.np_matches[p].rule.category == "title"]
+        for start in reversed(titles[-4:]):
+            phrases, _ = self.reader.read(start, _sentence_bounds(self.detection, start)[1])
+            if phrases and phrases[0].type == "named_person" and \
+                    any(token in self.lexicon_names for token in phrases[0].name_tokens):
+                return phrases[0]
+        return None
 
     def _np_before(self, cue_start: int, sentence_start: int) -> list[NounPhrase]:
         """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the
@@ -1381,14 +1445,14 @@ class _Linker:
         by_account = label == "according_to"
         if source is None and not by_account and (cue.prefix.startswith("ف") or cue.rule.continuation):
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
-            if subject:
-                index, phrase = self.registry.resolve(subject[0])
-                if index is not None and phrase is not None:
-                    record = self.registry.records[index]
-                    record.mentions.append((phrase.start, phrase.end))
-                    record.mention_rules.append(phrase.rule)
-                    self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
-                    source = index
+            resolved = self._resolve(subject[:1])
+            if resolved:
+                index, phrase = resolved[0]
+                record = self.registry.records[index]
+                record.mentions.append((phrase.start, phrase.end))
+                record.mention_rules.append(phrase.rule)
+                self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+                source = index
         if source is None and not by_account:
             # ««…»، يقول وهو يطرق صينية»: the person the paragraph just introduced.
             source = self._person_before(cue_start)

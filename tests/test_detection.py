@@ -650,3 +650,37 @@ def test_a_name_in_quotation_marks_ends_the_phrase_with_its_closing_mark(text, e
 ])
 def test_construct_nouns_inside_names_and_objects_after_them(text, expected):
     assert _links(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, honorific, person", [
+    # The bearer of the same honorific, even when named in passing and never quoted before.
+    ("افتتح صاحب السمو الملكي الأمير سلطان بن فهد أمير المنطقة أمس مهرجان التمور في بريدة. وأكد سموه أن "
+     "المهرجان يدعم المزارعين.", "سموه", "الأمير سلطان بن فهد"),
+    ("وقال وزير الصحة توفيق العمران إن المستشفيات جاهزة. وأوضح معاليه أن الطواقم أكملت تدريبها.",
+     "معاليه", "وزير الصحة توفيق العمران"),
+])
+def test_an_honorific_pronoun_speaks_for_the_dignitary_named_before(text, honorific, person):
+    audit = audit_text(text, score=False)
+    linked = [a for a in audit.attributions if a.source is not None and a.source.text == honorific]
+    assert linked and audit.sources[linked[0].source.source].name == person
+    assert len(audit.sources) == 1
+
+
+def test_his_happiness_is_no_honorific():
+    assert not any(s.type == "named_person" for s in audit_text("وأبدى سعادته بالنتائج.", score=False).sources)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال وزير الشؤون الإسلامية الشيخ سعد بن ناصر آل الشيخ إن المساجد جاهزة.",
+     "وزير الشؤون الإسلامية الشيخ سعد بن ناصر آل الشيخ"),
+    # Saudi titles run to a dozen words before the name.
+    ("وأوضح معالي وزير الشؤون البلدية والقروية رئيس اللجنة العليا للمشاريع البلدية المهندس سامي بن عبدالله "
+     "الفهيد أن المشاريع تسير وفق الخطة.",
+     "معالي وزير الشؤون البلدية والقروية رئيس اللجنة العليا للمشاريع البلدية المهندس سامي بن عبدالله الفهيد"),
+])
+def test_long_titles_and_family_names_that_are_titles(text, source):
+    assert _links(text)[0][1:] == (source, "named_person")
+
+
+def test_a_preposition_with_a_verbal_noun_is_no_name():
+    assert _links("يعلن المدير العام للهيئة المواطنين الكرام لاجتماع عام.")[0][2] == "official_unnamed"
