@@ -684,3 +684,15 @@ def test_long_titles_and_family_names_that_are_titles(text, source):
 
 def test_a_preposition_with_a_verbal_noun_is_no_name():
     assert _links("يعلن المدير العام للهيئة المواطنين الكرام لاجتماع عام.")[0][2] == "official_unnamed"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبين الشمراني أن الحملة تستمر أسبوعين.", ("وبين", "الشمراني")),
+    ("وقال مدير الجمعية سامي الحربي إن التسجيل مفتوح. وبين أن المقاعد محدودة.", ("وبين", "مدير الجمعية سامي الحربي")),
+])
+def test_unmarked_bayyana_before_that_is_the_verb(text, expected):
+    assert _links(text)[-1][:2] == expected
+
+
+def test_between_two_things_is_no_cue():
+    assert _links("وتتداول هذه الأفكار بين العامة على أنها صحيحة.") == []
