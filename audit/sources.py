@@ -1492,8 +1492,23 @@ class _Linker:
         return index
 
     def _told(self, cue: Match, start: int, end: int) -> None:
-        """A "told X" form speaks for the attribution nearest to it in its sentence."""
+        """A "told X" form speaks for the attribution nearest to it in its sentence; a relaying verb («بيان
+        نقلته وكالة الأنباء») names the outlet that carried the text, which is its source but, being read
+        after the other cues, never takes over the voice of the article's speakers."""
         sentence = _sentence_bounds(self.detection, start)
+        if cue.rule.kind == "verb":
+            outlets = [(i, p) for i, p in self._resolve(self.reader.read(cue.end, sentence[1])[0][:1])
+                       if p.type in ("named_media", "self")]
+            if outlets:
+                index, phrase = outlets[0]
+                record = self.registry.records[index]
+                record.mentions.append((phrase.start, phrase.end))
+                record.mention_rules.append(phrase.rule)
+                self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+                self._record_use(index, start, end, "neutral")
+                self.attributions.append(LinkedAttribution(cue, start, end, "told", "neutral", False, index,
+                                                           (phrase.start, phrase.end), None, False))
+                return
         near = [a for a in self.attributions if sentence[0] <= a.cue_start < sentence[1] and a.label != "told"]
         if near:
             closest = min(near, key=lambda a: abs(a.cue_start - start))
@@ -1519,7 +1534,7 @@ def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = f
         linker.reader.recipients[start] = end
         linker.reader.recipients[match.start] = end
     for cue in cues:
-        if cue.rule.label == "told":
+        if cue.rule.label == "told" and cue.rule.kind != "verb":
             outlet = _TOKEN.search(linker.text, cue.end)
             if outlet is not None:
                 position = outlet.start() if outlet.group() not in _QUOTE_OPEN else outlet.end()
