@@ -8,6 +8,7 @@ entities) decide its type, stopwords end it, and given names tell a person's nam
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -156,6 +157,7 @@ class _Reader:
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
+        self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -164,6 +166,11 @@ class _Reader:
         self._read_cache: dict[tuple[int, int], tuple[list[NounPhrase], str]] = {}
         self.cue_starts = {m.start for m in detection.category("cue")}
         self.cue_starts |= {m.start for m in detection.category("agentless")}
+
+    def _people_word(self, word: str) -> bool:
+        """«المواطنين», «والفنانين», «الزوار»: a plural of people, by its sound-plural ending or the lexicon."""
+        core = _strip_al(_strip_conj(word))
+        return core.endswith(("ين", "ون")) or core in self.people_nouns
 
     def _titled(self, element: _Element) -> bool:
         """A title, or a role word such as «مسؤول», that can lead to a name."""
@@ -507,6 +514,25 @@ class _Reader:
                     return second
                 return NounPhrase(first.start, second.end, "document", rule.id, ("document",) + second.key)
         surface = self.text[first.start:first.end]
+        if surface.endswith(" من") and len(elements) > 1:
+            # «عدد من المسؤولين», «الكثير من الزوار والسياح»: a part of a group is that group, typed by it when the
+            # lexicon knows it and a vague collective otherwise.
+            if elements[1].kind == "match":
+                group = self.classify(elements[1:], "")
+                if group is not None and group.type in ("anonymous", "official_unnamed", "vague"):
+                    return NounPhrase(first.start, group.end, group.type, rule.id,
+                                      (group.type, surface) + group.key[1:], head=group.head)
+            elif elements[1].kind == "word":
+                people = list(itertools.takewhile(lambda e: e.kind == "word" and self._people_word(e.word), elements[1:]))
+                if not people:
+                    return None  # «عدد من الأمور»: things, not speakers
+                rest = elements[1 + len(people):]
+                if rest and rest[0].kind == "word" and not _strip_conj(people[-1].word).startswith("ال"):
+                    rest = rest[1:]  # «أصحاب المحلات», «سيدات المجتمع»: a head in construct takes whose they are
+                    people.append(elements[len(people) + 1])
+                described = itertools.takewhile(lambda e: e.kind == "word" and _NISBA.match(e.word), rest)
+                end = ([people[-1]] + list(described))[-1].end  # «الشخصيات الكشفية العالمية»
+                return NounPhrase(first.start, end, "vague", rule.id, ("vague", self.text[first.start:end]))
         if source_type == "official_unnamed" and " " not in surface and len(elements) > 1:
             # «مسؤولة التحصين في المكتب الإقليمي ليلى الشامي»: a role word followed by a name is a title.
             person = self._person_with_title(elements, named_only=True)

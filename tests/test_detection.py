@@ -548,7 +548,7 @@ def test_a_kicker_is_not_the_subject_and_an_object_is_not_a_name():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("وأبان عدد من أصحاب المحلات أن الإيجارات ارتفعت.", ("وأبان", "عدد من", "vague")),
+    ("وأبان عدد من أصحاب المحلات أن الإيجارات ارتفعت.", ("وأبان", "عدد من أصحاب المحلات", "vague")),
     ("وأفاد شاهد من وكالة «فرانس برس» بأن المحتجين تفرقوا مساءً.", ("وأفاد", "شاهد من وكالة «فرانس برس»", "anonymous")),
 ])
 def test_a_number_of_people_and_a_witness(text, expected):
@@ -696,3 +696,17 @@ def test_unmarked_bayyana_before_that_is_the_verb(text, expected):
 
 def test_between_two_things_is_no_cue():
     assert _links("وتتداول هذه الأفكار بين العامة على أنها صحيحة.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال عدد من الخبراء إن السوق مستقر.", ("وقال", "عدد من الخبراء", "vague")),
+    ("وأكد عدد من المسؤولين أن الخطة جاهزة.", ("وأكد", "عدد من المسؤولين", "official_unnamed")),
+    ("ويرى الكثير من الزوار والمقيمين أن المهرجان ناجح.", ("ويرى", "الكثير من الزوار والمقيمين", "vague")),
+    ("وقال مواطن إن الطريق أغلق منذ الصباح.", ("وقال", "مواطن", "anonymous")),
+])
+def test_part_of_a_group_is_that_group_and_a_citizen_is_no_name(text, expected):
+    assert _links(text)[0] == expected
+
+
+def test_a_number_of_things_is_no_source():
+    assert not audit_text("وناقش عدد من الملفات العالقة.", score=False).sources
