@@ -1331,7 +1331,11 @@ class _Linker:
         speaker said does not take over the voice, and the next «وأعرب» is still him; nor does «بحسب» set in
         his sentence («وأوضح رئيس المنظمة، وفقاً لما أوردته صحيفة "مكة"، أن…»). A clause opened by «و», «ف»,
         «فيما», «بينما» has a speaker of its own, as «نقلت الوكالة عن X قوله» has in X."""
-        if self.last_content is None or not self.last_content[0] <= cue.start < self.last_content[1]:
+        return self._reported_inside(cue, source_start, self.last_content)
+
+    def _reported_inside(self, cue: Match, source_start: int, content: tuple[int, int] | None) -> bool:
+        """Whether a cue and its source sit in a clause subordinate to `content`, what someone else said."""
+        if content is None or not content[0] <= cue.start < content[1]:
             return False
         if cue.prefix.startswith(("و", "ف")):
             return False
@@ -1464,8 +1468,8 @@ class _Linker:
         # «… حسب النتائج …، مبيناً أن…»: a source cited inside someone's reported speech is not whom the
         # participle continues.
         same_sentence = [a for a in same_sentence
-                         if not any(b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]
-                                    for b in same_sentence)]
+                         if not any(b is not a and self._reported_inside(a.cue, a.mention[0] if a.mention else a.cue_start,
+                                                                         b.content) for b in same_sentence)]
         source = same_sentence[-1].source if same_sentence else None
         # «على حد قوله»: "by his account" refers back to the speaker last cited, never to a new phrase.
         by_account = label == "according_to"

@@ -710,3 +710,28 @@ def test_part_of_a_group_is_that_group_and_a_citizen_is_no_name(text, expected):
 
 def test_a_number_of_things_is_no_source():
     assert not audit_text("وناقش عدد من الملفات العالقة.", score=False).sources
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("ونددت الخارجية بالهجوم على القافلة.", "ونددت"),
+    ("وشجب وزير العدل الاعتداء.", "وشجب"),
+    ("وثمنت الهيئة جهود المتطوعين.", "وثمنت"),
+    ("وأثنى المدرب على أداء لاعبيه.", "وأثنى"),
+    ("وعزا الخبير تراجع الأسعار إلى ضعف الطلب.", "وعزا"),
+    ("وأوصت اللجنة بإعادة النظر في الرسوم.", "وأوصت"),
+    ("وتعهد الرئيس بمحاسبة المقصرين.", "وتعهد"),
+    ("وتساءل الكاتب عن مصير المشروع.", "وتساءل"),
+])
+def test_condemning_praising_ascribing_and_pledging_are_said(text, cue):
+    assert _links(text)[0][0] == cue
+
+
+@pytest.mark.parametrize("text", ["ودفع الفريق ثمن الأخطاء الدفاعية.", "وقدم التعزية لأسرة الفقيد."])
+def test_nouns_that_share_their_letters_with_those_verbs_are_no_cues(text):
+    assert _links(text) == []
+
+
+def test_a_second_speaker_in_the_same_sentence_is_the_one_a_participle_continues():
+    text = ("وطالب خبراء عقاريون الوزارة بالتحرك سريعاً، وقال المهندس سامي الفهيد إن المنتجات التي تعلن عنها "
+            "الوزارة تتأخر، وتساءل عن مصير المشاريع المعلنة.")
+    assert _links(text)[-1][:2] == ("وتساءل", "المهندس سامي الفهيد")
