@@ -859,7 +859,7 @@ class _Registry:
         self._find_titled_people = find_titled_people
         self._titled_people: dict[str, tuple[str, ...]] | None = None
         self._find_people = find_people
-        self._people: dict[str, tuple[str, ...]] | None = None
+        self._people: dict[str, tuple[str, ...] | None] = {}
         self._find_organizations = find_organizations
         self._organizations: list[NounPhrase] | None = None
 
@@ -871,14 +871,16 @@ class _Registry:
             self._organizations = self._find_organizations()
         return self._organizations
 
-    @property
-    def people(self) -> dict[str, tuple[str, ...]]:
-        """Family name → full name of everyone the article names, read only when a surname needs it."""
-        if self._people is None:
-            self._people = self._find_people()
-            for tokens in self.titled_people.values():
-                self._people.setdefault(tokens[-1], tokens)
-        return self._people
+    def person_named(self, family: str) -> tuple[str, ...] | None:
+        """The full name of the first person the article names with this family name: after a given name
+        («محمد الخياط»), else after a title («الحرفي سليم الخياط»). Only the sentences that hold the name are
+        read, and only when a lone family name needs it."""
+        if family not in self._people:
+            tokens = self._find_people(family).get(family)
+            if tokens is None:
+                tokens = next((t for t in self._find_titled_people(family).values() if t[-1] == family), None)
+            self._people[family] = tokens
+        return self._people[family]
 
     @property
     def titled_people(self) -> dict[str, tuple[str, ...]]:
@@ -920,12 +922,12 @@ class _Registry:
                 if all(self._text.count(word) < 2 for word in phrase.name_tokens):
                     return None, None  # no other place in the article can have named it (and reading them all is dear)
                 # «الخياط» after «الحرفي سليم الخياط» was introduced (as a speaker or not).
-                tokens = self.people.get(phrase.name_tokens[-1])
+                tokens = self.person_named(phrase.name_tokens[-1])
                 if tokens is None and len(phrase.name_tokens) == 2 and phrase.name_tokens[0].endswith("ي") and \
-                        phrase.name_tokens[0] in self.people:
+                        self.person_named(phrase.name_tokens[0]) is not None:
                     # «ولفت القرني الانتباه إلى»: the known family name, then the verb's object. Only a nisba
                     # («القرني»): after «وأدار سامي المباراة» the people read by shape include «سامي المباراة».
-                    tokens = self.people[phrase.name_tokens[0]]
+                    tokens = self.person_named(phrase.name_tokens[0])
                     phrase = dataclasses.replace(phrase, end=phrase.start + len(phrase.name_tokens[0]),
                                                  name_tokens=phrase.name_tokens[:1])
                 if tokens is not None:
@@ -1102,12 +1104,15 @@ def _has_words(text: str, start: int, end: int, count: int) -> bool:
     return any(found >= count for found, _ in enumerate(_WORD.finditer(text, start, end), 1))
 
 
-def _titled_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str, ...]]:
-    """Every «title + name» in the article, so a title used alone elsewhere resolves to the name."""
+def _titled_people(reader: _Reader, detection: Detection, family: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Every «title + name» in the article, so a title used alone elsewhere resolves to the name; with
+    `family`, only in the sentences where that name is written."""
     people: dict[str, tuple[str, ...]] = {}
     text = detection.doc.text
     for match in detection.category("title"):
         _, end = _sentence_bounds(detection, match.start)
+        if family is not None and text.find(family, match.start, end) < 0:
+            continue
         phrases, _ = reader.read(match.start, end)
         if not phrases or phrases[0].type != "named_person" or not phrases[0].name_tokens:
             continue
@@ -1156,11 +1161,15 @@ def _named_organizations(reader: _Reader, detection: Detection) -> list[NounPhra
     return organizations
 
 
-def _named_people(reader: _Reader, detection: Detection) -> dict[str, tuple[str, ...]]:
-    """Family name → full name for every given name followed by a family name in the article."""
+def _named_people(reader: _Reader, detection: Detection, family: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Family name → full name for every given name followed by a family name in the article; with
+    `family`, only in the sentences where that name is written."""
     people: dict[str, tuple[str, ...]] = {}
+    text = detection.doc.text
     for match in detection.category("given_name"):
         _, end = _sentence_bounds(detection, match.start)
+        if family is not None and text.find(family, match.start, end) < 0:
+            continue
         phrases, _ = reader.read(match.start, end)
         if phrases and phrases[0].type == "named_person" and len(phrases[0].name_tokens) > 1 and \
                 phrases[0].name_tokens[-1] not in _NOT_SURNAMES:
@@ -1213,8 +1222,8 @@ class _Linker:
         # The closures capture the reader, not self: a cycle through self would leave every linked
         # article for the cyclic garbage collector instead of freeing it on return.
         self.reader = reader = _Reader(detection, lexicon, own_outlets)
-        self.registry = _Registry(detection.doc.text, lambda: _titled_people(reader, detection),
-                                  lambda: _named_people(reader, detection),
+        self.registry = _Registry(detection.doc.text, lambda family=None: _titled_people(reader, detection, family),
+                                  lambda family=None: _named_people(reader, detection, family),
                                   lambda: _named_organizations(reader, detection))
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
@@ -1408,7 +1417,7 @@ class _Linker:
         starts = [p for p in reader.subject_starts if window_start <= p < cue_start]
         surname = _word_before_gap(text, window_start, cue_start)
         family = text[surname[0]:surname[1]] if surname is not None else ""
-        if family.startswith("ال") and text.count(family) > 1 and family in self.registry.people:
+        if family.startswith("ال") and text.count(family) > 1 and self.registry.person_named(family) is not None:
             starts.append(surname[0])  # type: ignore[index]
         for start in sorted(starts)[-6:]:
             if _PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
