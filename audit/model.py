@@ -68,7 +68,9 @@ class Model:
     training: dict[str, Any]
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        standardized = self._standardize(features)
+        return self._probabilities(self._standardize(features))
+
+    def _probabilities(self, standardized: list[float]) -> dict[str, float]:
         raw = []
         for k in range(len(CLASSES)):
             logit = self.intercept[k] + sum(c * x for c, x in zip(self.coef[k], standardized, strict=True))
@@ -85,16 +87,21 @@ class Model:
     def contributions(self, features: dict[str, float]) -> list[tuple[str, float, float]]:
         """(feature, value, signed push toward «strong» and away from «weak» in logit units), largest
         first; an average article gets zero on every feature."""
-        standardized = self._standardize(features)
+        pushes = self._pushes(self._standardize(features))
+        return sorted(((name, features[name], pushes[name]) for name in self.feature_names),
+                      key=lambda item: -abs(item[2]))
+
+    def _pushes(self, standardized: list[float]) -> dict[str, float]:
         strong, weak = CLASSES.index("strong"), CLASSES.index("weak")
-        pushes = [(name, features[name], (self.coef[strong][j] - self.coef[weak][j]) * x)
-                  for j, (name, x) in enumerate(zip(self.feature_names, standardized, strict=True))]
-        return sorted(pushes, key=lambda item: -abs(item[2]))
+        return {name: (self.coef[strong][j] - self.coef[weak][j]) * x
+                for j, (name, x) in enumerate(zip(self.feature_names, standardized, strict=True))}
 
     def reasons(self, features: dict[str, float]) -> list[dict[str, Any]]:
         """One reason per aspect of sourcing (FEATURE_GROUPS), strongest first: its representative feature,
         that feature's value and the aspect's net push toward «strong» (logit units)."""
-        pushes = {name: push for name, _, push in self.contributions(features)}
+        return self._reasons(features, self._pushes(self._standardize(features)))
+
+    def _reasons(self, features: dict[str, float], pushes: dict[str, float]) -> list[dict[str, Any]]:
         reasons = []
         for group, members in FEATURE_GROUPS.items():
             representative = members[0]
@@ -104,9 +111,10 @@ class Model:
 
     def score(self, features: dict[str, float]) -> dict[str, Any]:
         """The JSON contract's `score` object for one feature vector."""
-        probabilities = self.probabilities(features)
+        standardized = self._standardize(features)
+        probabilities = self._probabilities(standardized)
         value = round(sum(CLASS_VALUES[c] * p for c, p in probabilities.items()), 1)
-        reasons = self.reasons(features)
+        reasons = self._reasons(features, self._pushes(standardized))
         return {"value": value, "band": band_of(value),
                 "probabilities": {c: round(p, 4) for c, p in probabilities.items()},
                 "reasons": reasons}
