@@ -158,6 +158,7 @@ class _Reader:
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
+        self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -166,6 +167,13 @@ class _Reader:
         self._read_cache: dict[tuple[int, int], tuple[list[NounPhrase], str]] = {}
         self.cue_starts = {m.start for m in detection.category("cue")}
         self.cue_starts |= {m.start for m in detection.category("agentless")}
+
+    def _family_name_shaped(self, element: _Element) -> bool:
+        """«الزهراني», «الحمداوي»: a definite nisba written with a dotted «ي» (a final «ى», as in «الأخرى», is no
+        nisba)."""
+        word = element.word
+        return element.kind == "word" and word.startswith("ال") and word.endswith("ي") and \
+            self.doc.original[self.doc.to_original(element.end - 1)] == "ي" and _name_like(word[2:])
 
     def _people_word(self, word: str) -> bool:
         """«المواطنين», «والفنانين», «الزوار»: a plural of people, by its sound-plural ending or the lexicon."""
@@ -297,6 +305,14 @@ class _Reader:
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         return not self._accusative(element.end)
+
+    def _continues_name(self, element: _Element, previous: _Element) -> bool:
+        """Whether a name read so far goes on with `element`: a name part, but nothing after a family name in
+        «ـي» but another name («ياسر المزروعي هواة الصيد»)."""
+        if self._family_name_shaped(previous) and element.word not in self.lexicon.given_names and \
+                not self._family_name_shaped(element):  # «أنور بن الشامي العنزي»: a nisba, then the tribe's
+            return False
+        return self._name_part(element, previous)
 
     def _accusative(self, end: int) -> bool:
         """Whether the word ending at `end` carries the tanween of an adverb or object («فنيًا», «أحيانًا»),
@@ -673,7 +689,7 @@ class _Reader:
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
         while last + 1 < len(elements) and elements[last].kind != "match" and ((elements[last + 1].kind == "paren" or
-                                             self._name_part(elements[last + 1], elements[last]))
+                                             self._continues_name(elements[last + 1], elements[last]))
                                             or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
         name_tokens = tuple(e.word if e.kind == "word" else self.text[e.start:e.end]
@@ -691,6 +707,9 @@ class _Reader:
                 return index
         if given_only:
             return None
+        if len(elements) > 1 and self.text[elements[0].start:elements[0].end] in self.honorific_titles and \
+                self._family_name_shaped(elements[1]):
+            return 1  # «الدكتور الزهراني», «اللواء العسيري»: after a courtesy title, a nisba is the family name
         # The run of name-shaped words before a prepositional tail («للصحفيين», «بالسفير الياباني»: what the
         # speaker did to whom), else at the end of the phrase.
         ends = [i for i in range(2, len(elements))
@@ -705,6 +724,10 @@ class _Reader:
                 word = elements[index].word
                 if _strip_conj(word).startswith(("ال", "لل")) or word in self.never_names:
                     continue  # «الإيطالي», «والفنون», «لشؤون»: an adjective, a coordinated noun, no name
+                following = elements[index + 1] if index + 1 < end else None
+                if word[:1] in "لب" and following is not None and following.word.startswith("ال") and \
+                        not self._family_name_shaped(following):
+                    continue  # «لكرة القدم الإسباني خافيير أزكارغورتا»: a preposition and a noun, not a name
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
@@ -768,7 +791,7 @@ class _Reader:
             if element.word in names or _strip_conj(element.word) in names or self._two_word_name(words, index):
                 # «المبتعثة ريم الشهري»: a description, then the name.
                 last = index
-                while last + 1 < len(words) and self._name_part(words[last + 1], words[last]):
+                while last + 1 < len(words) and self._continues_name(words[last + 1], words[last]):
                     last += 1
                 words = words[:last + 1]
                 name_tokens = tuple(e.word for e in words[index:])
@@ -789,14 +812,13 @@ class _Reader:
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens,
-                              tentative=not all(_name_like(e.word) and not self._pronoun_suffixed(e) for e in words))
+                              tentative=not all(_name_like(e.word) and not self._pronoun_suffixed(e)
+                                                and not self._accusative(e.end) for e in words))
         if not first.startswith("ال") and len(words) == 1:
             # «أكد ريستريبو في مقطع…»: a lone unknown word counts only if it names someone named elsewhere.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens, tentative=True)
-        if first.startswith("ال") and len(words) == 1 and reason in ("complementizer", "punct") and \
-                first.endswith("ي") and self.doc.original[self.doc.to_original(words[0].end - 1)] == "ي" and \
-                _name_like(first[2:]):
+        if len(words) == 1 and reason in ("complementizer", "punct") and self._family_name_shaped(words[0]):
             # «وأوضح الحمداوي أن», «وقال الكعبي:»: a lone definite word of the nisba shape before what is
             # said is a family name; the common nouns that speak (الوزارة، الموقع، الخلية) have other shapes,
             # and a final «ى» (العدوى، الأخرى) is no nisba.
@@ -826,8 +848,10 @@ _NOT_SURNAMES = frozenset({"الله", "الرحمن", "الدين", "الاسل
 
 
 def _name_like(word: str) -> bool:
-    """Whether an unknown word can be a personal name at all."""
-    return word.isalpha() and _NOT_NAME.search(word) is None
+    """Whether an unknown word can be a personal name at all («باعتقال», a preposition and a verbal noun,
+    cannot)."""
+    return word.isalpha() and len(word) > 1 and _NOT_NAME.search(word) is None and not _verbal_noun(word) \
+        and not word.startswith(("بم", "بت"))  # «بمحاسبة», «بتطوير»: a preposition before a noun
 
 
 _CATEGORY_PREFERENCE = {"source": 2, "org_head": 1}

@@ -735,3 +735,26 @@ def test_a_second_speaker_in_the_same_sentence_is_the_one_a_participle_continues
     text = ("وطالب خبراء عقاريون الوزارة بالتحرك سريعاً، وقال المهندس سامي الفهيد إن المنتجات التي تعلن عنها "
             "الوزارة تتأخر، وتساءل عن مصير المشاريع المعلنة.")
     assert _links(text)[-1][:2] == ("وتساءل", "المهندس سامي الفهيد")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال د.سامي عوض الغامدي إن الأسرة خط الدفاع الأول.", ("وقال", "د.سامي عوض الغامدي", "named_person")),
+    ("وأوضح الدكتور الزهراني أن الدراسة شملت ألف أسرة.", ("وأوضح", "الدكتور الزهراني", "named_person")),
+    ("وقال الوزير الإيطالي إن الاتفاق قريب.", ("وقال", "الوزير الإيطالي", "official_unnamed")),
+    # A family name in «ـي» ends the name; what follows is what the speaker did.
+    ("وحذر استشاري طب العيون الدكتور ياسر عطية المزروعي هواة الصيد من أشعة الشمس.",
+     ("وحذر", "استشاري طب العيون الدكتور ياسر عطية المزروعي", "named_person")),
+    ("وقال المدير الفني السابق للمنتخب لكرة القدم الإسباني خافيير لوبيث إن اللاعبين جاهزون.",
+     ("وقال", "المدير الفني السابق للمنتخب لكرة القدم الإسباني خافيير لوبيث", "named_person")),
+])
+def test_courtesy_titles_family_names_in_nisba_and_where_a_name_ends(text, expected):
+    assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وطالبت الأسر بالتحقيق مع المسؤولين، إمَّا لأسباب دينية أو اجتماعية.",
+    "وأعلنت الشرطة باعتقال ثلاثة أشخاص.",
+    "وتوقع عجزاً مالياً يبلغ عشرة مليارات.",
+])
+def test_function_words_verbal_nouns_and_accusatives_are_no_names(text):
+    assert not any(s.type == "named_person" for s in audit_text(text, score=False).sources)
