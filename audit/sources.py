@@ -423,6 +423,8 @@ class _Reader:
                 label = None
             elif label and elements and elements[-1].category == "title" and word in self.title_ordinals:
                 label = None  # «نائب الرئيس الأول للشؤون التجارية»
+            elif label == "skip" and elements and word in self.source_adjectives:
+                label = None  # «مسؤول مصرفي آخر»: stepped over before a speaker, an adjective after one
             if label:
                 # «بيتاني بارون جيبس التي قادت الدراسة»: a relative clause closes a name as a comma does; an
                 # adverb («رسميًا», «أمس») closes it before what is said.

@@ -758,3 +758,12 @@ def test_courtesy_titles_family_names_in_nisba_and_where_a_name_ends(text, expec
 ])
 def test_function_words_verbal_nouns_and_accusatives_are_no_names(text):
     assert not any(s.type == "named_person" for s in audit_text(text, score=False).sources)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وحسب آخر الإحصاءات يشكل المتطوعون ثلث العاملين.", ("وحسب", "الإحصاءات", "vague")),
+    ("وفقاً لآخر تقديرات هيئة الإحصاء، تراجع العدد.", ("وفقاً", "تقديرات هيئة الإحصاء", "document")),
+    ("وقال مسؤول مصرفي آخر إن السيولة متوفرة.", ("وقال", "مسؤول مصرفي آخر", "official_unnamed")),
+])
+def test_the_latest_figures_and_another_official(text, expected):
+    assert _links(text)[0] == expected
