@@ -1274,6 +1274,8 @@ class _Linker:
         following = self.text[cue.end:cue.end + 3].lstrip()
         if following[:1] in (".", "؛") or not following:
             return True
+        if cue.rule.kind == "verb" and self.reader._accusative(cue.end):
+            return True  # «تضمن نفياً قاطعاً»: the letters of a verb with tanween are a noun
         if cue.prefix:
             return False
         words = self.text[max(0, cue.start - 12):cue.start].split()

@@ -767,3 +767,9 @@ def test_function_words_verbal_nouns_and_accusatives_are_no_names(text):
 ])
 def test_the_latest_figures_and_another_official(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["وكان المحافظ أكثر حذراً بشأن التوقعات.", "ويحق لكل مواطن (ذكراً أو أنثى) التصويت.",
+                                  "وأصدر النادي بياناً تضمن نفياً قاطعاً للخبر."])
+def test_the_letters_of_a_verb_with_tanween_are_a_noun(text):
+    assert not any(a.cue.text in ("حذراً", "ذكراً", "نفياً") for a in audit_text(text, score=False).attributions)
