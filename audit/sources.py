@@ -694,8 +694,14 @@ class _Reader:
                                              self._continues_name(elements[last + 1], elements[last]))
                                             or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
-        name_tokens = tuple(e.word if e.kind == "word" else self.text[e.start:e.end]
-                            for e in elements[name_index:last + 1] if e.kind in ("word", "match"))
+        if named_only and last == name_index == 1 and elements[1].kind == "word":
+            # «مسؤول تركي»: a lone given name right after a role word is its adjective (Turki, Turkish); a
+            # person named after «مسؤول» has a family name too.
+            return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
+                              ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
+        name_tokens = tuple(w for e in elements[name_index:last + 1] if e.kind in ("word", "match", "quoted")
+                            for w in (e.word.split() if e.kind == "quoted" else
+                                      [e.word if e.kind == "word" else self.text[e.start:e.end]]))
         return NounPhrase(first.start, elements[last].end, "named_person", "structure.title_name",
                           ("person", name_tokens), name_tokens=name_tokens, title=title_key)
 
@@ -707,6 +713,8 @@ class _Reader:
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
                 return index
+            if element.kind == "quoted" and element.word.split()[:1] and element.word.split()[0] in names:
+                return index  # «الناطق باسم الخارجية «جون كيربي»»: some papers quote the name after a title
         if given_only:
             return None
         if len(elements) > 1 and self.text[elements[0].start:elements[0].end] in self.honorific_titles and \

@@ -773,3 +773,13 @@ def test_the_latest_figures_and_another_official(text, expected):
                                   "وأصدر النادي بياناً تضمن نفياً قاطعاً للخبر."])
 def test_the_letters_of_a_verb_with_tanween_are_a_noun(text):
     assert not any(a.cue.text in ("حذراً", "ذكراً", "نفياً") for a in audit_text(text, score=False).attributions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مسؤول تركي إن الطائرة سقطت قرب الحدود.", ("وقال", "مسؤول تركي", "official_unnamed")),
+    ("وقال الناطق باسم وزارة الخارجية «جون ماركس» إن المحادثات مستمرة.",
+     ("وقال", "الناطق باسم وزارة الخارجية «جون ماركس»", "named_person")),
+    ("وأكدت جماهير النادي أن الفريق يستحق الفوز.", ("وأكدت", "جماهير", "vague")),
+])
+def test_turkish_is_no_name_quoted_names_after_titles_and_fans(text, expected):
+    assert _links(text)[0] == expected
