@@ -1167,6 +1167,7 @@ def _titled_people(reader: _Reader, detection: Detection, family: str | None = N
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+_FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 # Words that open a clause of its own before a subject or a verb («فيما لفت الوزير», «وكانت الوزارة قد
 # أعلنت»), and the «عن» of a relayed speaker («نقلت الوكالة عن الوزير قوله»).
@@ -1335,6 +1336,13 @@ class _Linker:
                     # A verb agrees in number only with a subject before it: after «يتهمون» or «قالوا» comes
                     # the object («يتهمون رئيس الوزراء»), or a plural subject the verb was wrongly made to match.
                     phrases = [p for p in phrases if not _singular(p)]
+                informed = _FROM_INFORMANT.match(text, phrases[-1].end) if phrases and \
+                    phrases[-1].type in ("self", "named_media") else None
+                if informed is not None:
+                    # «وعلمت «عكاظ» من مصادرها الخاصة»: the paper learned it; whom it learned it from is the source.
+                    informants, _ = self.reader.read(informed.end(), sentence[1])
+                    if informants and not informants[0].tentative and informants[0].rule != "structure.name":
+                        phrases = informants[:1]  # not «وقالت الصحيفة من جهتها»
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
                 continue

@@ -783,3 +783,12 @@ def test_the_letters_of_a_verb_with_tanween_are_a_noun(text):
 ])
 def test_turkish_is_no_name_quoted_names_after_titles_and_fans(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وعلمت «عكاظ» من مصادرها الخاصة أن الوزير سيزور المنطقة.", ("وعلمت", "مصادرها الخاصة", "anonymous")),
+    ("وعلمت «عكاظ» من مصدر أمني أن المتهمين اعترفوا.", ("وعلمت", "مصدر أمني", "official_unnamed")),
+    ("وقالت صحيفة «الأفق» من جهتها إن الوفد غادر.", ("وقالت", "صحيفة «الأفق»", "named_media")),
+])
+def test_what_a_paper_learned_from_a_source_is_that_sources(text, expected):
+    assert _links(text)[0] == expected
