@@ -1245,6 +1245,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
 _CLOSING_MARK = re.compile(r"\s*[»\"”]?")
+_CLOSING_QUOTE = re.compile(r"(?:\s*[»\"”])?")
 _LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”]?\s*$")  # ” opens too where it was typed right to left
 
 
@@ -1375,7 +1376,8 @@ class _Linker:
                 if not self._reported_inside_last(cue, phrase.start):
                     self.last_source, self.last_content = index, content
         for start, match in told:
-            pending_told.append((start, match.end, match))
+            # «لـ«الشرق الأوسط»»: the cue closes with the outlet's quotation mark
+            pending_told.append((start, _CLOSING_QUOTE.match(text, match.end).end(), match))
         for start, end, cue in sorted(pending_told, key=lambda t: t[0]):
             self._told(cue, start, end)
 

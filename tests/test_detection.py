@@ -311,7 +311,7 @@ def test_a_verb_after_when_or_that_reports_only_in_the_past(text, reported):
      ("وواصل", "مدرب الفريق كارلوس مينديز", "named_person")),
     ("وعلّقت المحللة المالية نورة القحطاني على أداء المصارف بقولها: الأرباح فاقت التقديرات.",
      ("بقولها", "المحللة المالية نورة القحطاني", "named_person")),
-    ("وأوضح شقيقه سالم الشمري لـ”الوئام” تفاصيل الحادثة.", ("لـ”الوئام", "شقيقه سالم الشمري", "named_person")),
+    ("وأوضح شقيقه سالم الشمري لـ”الوئام” تفاصيل الحادثة.", ("لـ”الوئام”", "شقيقه سالم الشمري", "named_person")),
 ])
 def test_speakers_found_in_real_articles(text, expected):
     assert expected in _links(text)
@@ -792,3 +792,12 @@ def test_turkish_is_no_name_quoted_names_after_titles_and_fans(text, expected):
 ])
 def test_what_a_paper_learned_from_a_source_is_that_sources(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وكشف الجهاز المركزي للتعبئة العامة والإحصاء أن السياحة ارتفعت.",
+     ("وكشف", "الجهاز المركزي للتعبئة العامة والإحصاء", "named_org")),
+    ("وقال مصدر أمني لـ«عكاظ» إن المتهمين اعترفوا.", ("لـ«عكاظ»", "مصدر أمني", "official_unnamed")),
+])
+def test_agencies_called_jihaz_and_told_forms_with_their_closing_mark(text, expected):
+    assert expected in _links(text)
