@@ -525,7 +525,8 @@ class _Reader:
                               ("entity", rule.id), head=head, country=rule.country)
         # «تقارير وكالة الأنباء الأذرية»: reports of a named outlet are that outlet speaking; reports or
         # statements of a named body are a document.
-        if source_type in ("vague", "document") and len(elements) > 1 and elements[1].kind in ("match", "quoted"):
+        if source_type in ("vague", "document") and len(elements) > 1 and elements[1].kind in ("match", "quoted") \
+                and not self._people_word(self.text[first.start:first.end].split()[-1]):  # not «نشطاء موقع…»
             second = self.classify(elements[1:], "")
             if second is not None and second.type in MEDIA_OR_ORG | {"named_person"}:
                 if second.type == "named_media":
