@@ -1271,6 +1271,14 @@ class _Linker:
         self.lexicon_names = lexicon.given_names
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
 
+    def _mention(self, index: int, phrase: NounPhrase) -> int:
+        """Record that `phrase` names source `index` here; returns the index."""
+        record = self.registry.records[index]
+        record.mentions.append((phrase.start, phrase.end))
+        record.mention_rules.append(phrase.rule)
+        self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+        return index
+
     def _record_use(self, index: int, cue_start: int, cue_end: int, stance: str) -> None:
         record = self.registry.records[index]
         record.attributions += 1
@@ -1366,11 +1374,8 @@ class _Linker:
                 self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
                 continue
             for index, phrase in resolved:
-                record = self.registry.records[index]
-                record.mentions.append((phrase.start, phrase.end))
-                record.mention_rules.append(phrase.rule)
+                self._mention(index, phrase)
                 self._record_use(index, cue.start, cue_end, stance)
-                self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
                 self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance,
                                                            cue.rule.continuation, index, (phrase.start, phrase.end),
                                                            content, False))
@@ -1533,12 +1538,7 @@ class _Linker:
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
             resolved = self._resolve(subject[:1])
             if resolved:
-                index, phrase = resolved[0]
-                record = self.registry.records[index]
-                record.mentions.append((phrase.start, phrase.end))
-                record.mention_rules.append(phrase.rule)
-                self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
-                source = index
+                source = self._mention(*resolved[0])
         if source is None and not by_account:
             # ««…»، يقول وهو يطرق صينية»: the person the paragraph just introduced.
             source = self._person_before(cue_start)
@@ -1571,11 +1571,7 @@ class _Linker:
         index, phrase = self.registry.resolve(phrases[0])
         if index is None or phrase is None:
             return None
-        record = self.registry.records[index]
-        record.mentions.append((phrase.start, phrase.end))
-        record.mention_rules.append(phrase.rule)
-        self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
-        return index
+        return self._mention(index, phrase)
 
     def _told(self, cue: Match, start: int, end: int) -> None:
         """A "told X" form speaks for the attribution nearest to it in its sentence; a relaying verb («بيان
@@ -1587,10 +1583,7 @@ class _Linker:
                        if p.type in ("named_media", "self")]
             if outlets:
                 index, phrase = outlets[0]
-                record = self.registry.records[index]
-                record.mentions.append((phrase.start, phrase.end))
-                record.mention_rules.append(phrase.rule)
-                self.mentions.append((phrase.start, phrase.end, index, phrase.rule))
+                self._mention(index, phrase)
                 self._record_use(index, start, end, "neutral")
                 self.attributions.append(LinkedAttribution(cue, start, end, "told", "neutral", False, index,
                                                            (phrase.start, phrase.end), None, False))
