@@ -308,9 +308,9 @@ class _Reader:
 
     def _continues_name(self, element: _Element, previous: _Element) -> bool:
         """Whether a name read so far goes on with `element`: a name part, but nothing after a family name in
-        «ـي» but another name («ياسر المزروعي هواة الصيد»)."""
+        «ـي» but another name («سامر الحمدي محبي الرحلات»)."""
         if self._family_name_shaped(previous) and element.word not in self.lexicon.given_names and \
-                not self._family_name_shaped(element):  # «أنور بن الشامي العنزي»: a nisba, then the tribe's
+                not self._family_name_shaped(element):  # «ماجد بن الحربي العتيبي»: a nisba, then the tribe's
             return False
         return self._name_part(element, previous)
 
@@ -738,7 +738,7 @@ class _Reader:
                 following = elements[index + 1] if index + 1 < end else None
                 if word[:1] in "لب" and following is not None and following.word.startswith("ال") and \
                         not self._family_name_shaped(following):
-                    continue  # «لكرة القدم الإسباني خافيير أزكارغورتا»: a preposition and a noun, not a name
+                    continue  # «لكرة القدم الإسباني خافيير لوبيث»: a preposition and a noun, not a name
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
@@ -1388,7 +1388,7 @@ class _Linker:
             self._told(cue, start, end)
 
     def _reported_inside_last(self, cue: Match, source_start: int) -> bool:
-        """«وقال الشنقيطي إن … التي تعلن عنها الوزارة … . وأعرب عن أمله»: a source reported inside what the last
+        """«وقال العتيبي إن … التي تعلن عنها الوزارة … . وأعرب عن أمله»: a source reported inside what the last
         speaker said does not take over the voice, and the next «وأعرب» is still him; nor does «بحسب» set in
         his sentence («وأوضح رئيس المنظمة، وفقاً لما أوردته صحيفة "مكة"، أن…»). A clause opened by «و», «ف»,
         «فيما», «بينما» has a speaker of its own, as «نقلت الوكالة عن X قوله» has in X."""
@@ -1447,7 +1447,7 @@ class _Linker:
             return NounPhrase(start, end, "named_person", "structure.antecedent", ("person", tokens),
                               name_tokens=tokens)
         # No honorific and no speaker before: the nearest title with a person's name («شجب وزير العدل الدكتور
-        # وليد الصمعاني … وأدان معاليه»).
+        # سامي الفهيد … وأدان معاليه»).
         titles = [p for p in self.reader.subject_starts if p < honorific.start
                   and self.reader.np_matches.get(p) is not None and self.reader.np_matches[p].rule.category == "title"]
         for start in reversed(titles[-4:]):
