@@ -37,12 +37,12 @@ class Predictions:
 # ---------------------------------------------------------------------------------------- methods
 
 
-def _model_method(seed: int) -> Callable[[Dataset, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    def run(data: Dataset, train: np.ndarray, test: Any) -> tuple[np.ndarray, np.ndarray]:
+def _model_method(seed: int) -> Callable[[Dataset, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, float]]:
+    def run(data: Dataset, train: np.ndarray, test: Any) -> tuple[np.ndarray, np.ndarray, float]:
         X, y = data.features, data.bands
-        fitted, C = fit(X[train], y[train], seed)
+        fitted, C = fit(X[train], y[train], seed, ratings=data.ratings[train])
         test_X = test.features if isinstance(test, Dataset) else X[test]
-        return fitted.predict_proba(test_X), C
+        return fitted.predict_proba(test_X), fitted.scores(test_X), C
     return run
 
 
@@ -81,9 +81,8 @@ def _predict_all(data: Dataset, train_idx: np.ndarray, test: Dataset | np.ndarra
     test_texts = test.texts if isinstance(test, Dataset) else [data.texts[i] for i in test]
     n = len(test_X)
     out: dict[str, Any] = {}
-    probabilities, C = _model_method(seed)(data, train_idx, test)
-    out["model"] = (np.array([CLASSES.index(band_of(_score(p))) for p in probabilities]),
-                    np.array([_score(p) for p in probabilities]), probabilities, C)
+    probabilities, scores, C = _model_method(seed)(data, train_idx, test)
+    out["model"] = (np.array([CLASSES.index(band_of(round(s, 1))) for s in scores]), scores, probabilities, C)
     majority = Counter(y[train_idx]).most_common(1)[0][0]
     out["majority class"] = (np.full(n, majority), np.full(n, 50.0), None, None)
     column = FEATURE_NAMES.index(RULE_FEATURE)
@@ -369,13 +368,16 @@ def render_card(report: dict[str, Any], data: Dataset, lexicon_version: str) -> 
         "## What it does",
         "",
         "Given the auditor's findings for one article (never the raw text), the model gives calibrated "
-        "probabilities for the bands of `RUBRIC.md` (weak / moderate / strong), a 0-100 score (the expected "
-        "band value: 0·P(weak) + 50·P(moderate) + 100·P(strong)), the band read back from the score with the "
-        "rubric's cut points (33.5 and 66.5), and the features that moved it most.",
+        "probabilities for the bands of `RUBRIC.md` (weak / moderate / strong), a 0-100 score, the band read "
+        "back from the score with the rubric's cut points (33.5 and 66.5), and the features that moved it most. "
+        "The score is the mean of two estimates of the editor's 0-100 rating: the classifier's expected band "
+        "value (0·P(weak) + 50·P(moderate) + 100·P(strong)) and a ridge regression of the ratings on the same "
+        "features (clipped to 0-100). The reasons are the classifier's.",
         "",
         "- Estimator: standardized features → multinomial logistic regression (balanced class weights) → "
         "per-class sigmoid calibration fitted on 5 cross-validation folds (scikit-learn's "
-        "`CalibratedClassifierCV`, `ensemble=False`). The fitted numbers are exported to plain JSON "
+        "`CalibratedClassifierCV`, `ensemble=False`); beside it, `Ridge(alpha=10)` on the ratings (alpha set "
+        "beforehand, not tuned). The fitted numbers are exported to plain JSON "
         "(`audit/models/sourcing-strength.json`, with a SHA-256 checksum) and scored without scikit-learn.",
         f"- Features ({len(FEATURE_NAMES)}, `audit/features.py`): " + ", ".join(f"`{n}`" for n in FEATURE_NAMES) + ".",
         f"- Lexicon version {lexicon_version}; the model refuses to load with other built-in lexicons.",

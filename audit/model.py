@@ -19,7 +19,7 @@ from audit.errors import ModelError
 from audit.features import FEATURE_GROUPS, FEATURE_NAMES, FEATURE_VERSION
 
 FORMAT = "arabic-sourcing-audit/sourcing-strength-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CLASSES = ("weak", "moderate", "strong")
 # The 0-100 score is the expected band value under the calibrated probabilities; the band is read back from
 # the score with the rubric's cut points, so score and band never disagree.
@@ -64,6 +64,9 @@ class Model:
     intercept: tuple[float, ...]
     calibration_a: tuple[float, ...]
     calibration_b: tuple[float, ...]
+    rating_coef: tuple[float, ...]
+    """Ridge regression of the editors' 0-100 rating on the standardized features."""
+    rating_intercept: float
     lexicon_version: str
     training: dict[str, Any]
 
@@ -113,7 +116,9 @@ class Model:
         """The JSON contract's `score` object for one feature vector."""
         standardized = self._standardize(features)
         probabilities = self._probabilities(standardized)
-        value = round(sum(CLASS_VALUES[c] * p for c, p in probabilities.items()), 1)
+        expected = sum(CLASS_VALUES[c] * p for c, p in probabilities.items())
+        rating = self.rating_intercept + sum(c * x for c, x in zip(self.rating_coef, standardized, strict=True))
+        value = round((expected + min(100.0, max(0.0, rating))) / 2, 1)
         reasons = self._reasons(features, self._pushes(standardized))
         return {"value": value, "band": band_of(value),
                 "probabilities": {c: round(p, 4) for c, p in probabilities.items()},
@@ -175,6 +180,8 @@ def load_model(path: str | Path | None = None, *, lexicon_version: str | None = 
     scale = _numbers(payload.get("scale"), n, "scale", where)
     if any(s <= 0 for s in scale):
         raise ModelError(f"{where}: 'scale' must be positive")
+    rating = payload.get("rating") or {}
+    rating_intercept = _numbers([rating.get("intercept")], 1, "rating.intercept", where)[0]
     return Model(
         path=where,
         feature_names=tuple(names),
@@ -184,6 +191,8 @@ def load_model(path: str | Path | None = None, *, lexicon_version: str | None = 
         intercept=_numbers(payload.get("intercept"), len(CLASSES), "intercept", where),
         calibration_a=_numbers(calibration.get("a"), len(CLASSES), "calibration.a", where),
         calibration_b=_numbers(calibration.get("b"), len(CLASSES), "calibration.b", where),
+        rating_coef=_numbers(rating.get("coef"), n, "rating.coef", where),
+        rating_intercept=rating_intercept,
         lexicon_version=str(payload.get("lexicon_version")),
         training=dict(payload.get("training") or {}),
     )

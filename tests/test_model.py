@@ -11,7 +11,7 @@ from audit import audit_text
 from audit.cli import main
 from audit.errors import ModelError
 from audit.features import FEATURE_NAMES, featurize
-from audit.model import CLASSES, PACKAGED_MODEL, dump_model, load_model
+from audit.model import CLASSES, PACKAGED_MODEL, band_of, dump_model, load_model
 from audit.pipeline import get_lexicon
 from audit.training import Dataset, fit_payload
 
@@ -129,3 +129,17 @@ def test_fail_under_gates_on_the_score(tmp_path, capsys):
     assert main(["check", str(article), "--fail-under", str(value + 1)]) == 1
     assert "below --fail-under" in capsys.readouterr().err
     assert main(["check", str(article), "--fail-under", str(max(0.0, value - 1))]) == 0
+
+
+def test_the_exported_score_averages_the_classifier_and_the_rating_regression(tmp_path):
+    from audit.training import fit
+
+    data = _synthetic()
+    path = tmp_path / "model.json"
+    dump_model(fit_payload(data, lexicon_version="test", seed=3), path)
+    model = load_model(path, lexicon_version="test")
+    fitted, _ = fit(data.features, data.bands, 3, model.training["C"], ratings=data.ratings)
+    for row, want in zip(data.features[:40], fitted.scores(data.features[:40]), strict=True):
+        score = model.score(dict(zip(FEATURE_NAMES, row, strict=True)))
+        assert abs(score["value"] - want) <= 0.051
+        assert score["band"] == band_of(score["value"])
