@@ -21,8 +21,9 @@ from audit.features import FEATURE_GROUPS, FEATURE_NAMES, FEATURE_VERSION
 FORMAT = "arabic-sourcing-audit/sourcing-strength-model"
 FORMAT_VERSION = 2
 CLASSES = ("weak", "moderate", "strong")
-# The 0-100 score is the expected band value under the calibrated probabilities; the band is read back from
-# the score with the rubric's cut points, so score and band never disagree.
+# The 0-100 score is the mean of the expected band value under the calibrated probabilities and the rating a
+# ridge regression predicts; the band is read back from the score with the rubric's cut points, so score and
+# band never disagree.
 CLASS_VALUES = {"weak": 0.0, "moderate": 50.0, "strong": 100.0}
 BANDS = (("weak", 0.0, 33.5), ("moderate", 33.5, 66.5), ("strong", 66.5, 100.01))
 PACKAGED_MODEL = Path(__file__).parent / "models" / "sourcing-strength.json"
