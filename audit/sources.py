@@ -547,8 +547,8 @@ class _Reader:
                     return None  # «عدد من الأمور»: things, not speakers
                 rest = elements[1 + len(people):]
                 if rest and rest[0].kind == "word" and not _strip_conj(people[-1].word).startswith("ال"):
-                    rest = rest[1:]  # «أصحاب المحلات», «سيدات المجتمع»: a head in construct takes whose they are
-                    people.append(elements[len(people) + 1])
+                    people.append(rest[0])  # «أصحاب المحلات», «سيدات المجتمع»: a head in construct takes whose they are
+                    rest = rest[1:]
                 described = itertools.takewhile(lambda e: e.kind == "word" and _NISBA.match(e.word), rest)
                 end = ([people[-1]] + list(described))[-1].end  # «الشخصيات الكشفية العالمية»
                 return NounPhrase(first.start, end, "vague", rule.id, ("vague", self.text[first.start:end]))
@@ -847,10 +847,10 @@ _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام",
 # «با…» names such as «باحميدان» are).
 _NOT_NAME_PART_PREFIXES = ("بال", "لل", "بم", "بت", "لت", "لم")
 _NOT_NAME = re.compile(
-    r"^(?:لل|ل?ال|بال|لت)"   # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»; «لتبين»
+    r"^(?:لل|ل?ال|بال|لت|بم|بت)"   # a preposition or the article: «للجدول», «الاتفاق», «بالإنجاز»; «لتبين», «بمحاسبة»
     r"|(?:ات|ها|هم|هما|كم|نا)$"  # a plural or a pronoun suffix: «إرشادات», «تأييدها»
-    r"|^ت\w\wي\w$"           # the verbal noun of form II: «تنفيذ», «تأييد», «تعزيز»
-    r"|^(?:است|ا)\w\w\wا\w$"  # forms VIII and X: «اجتماع», «استقرار»
+    r"|^[لبك]?ت\w\wي\w$"           # the verbal noun of form II, with a preposition or not: «تنفيذ», «بتعزيز»
+    r"|^[لبك]?(?:است|ا)\w\w\wا\w$"  # forms VIII and X: «اجتماع», «باعتقال», «استقرار»
 )
 # Verbal nouns of forms II, VII, VIII and X («تنفيذ», «انخفاض», «اجتماع», «استقرار»), plurals in ات and
 # pronoun suffixes («إنجازات», «بدأها»): no name starts with them.
@@ -859,10 +859,8 @@ _NOT_SURNAMES = frozenset({"الله", "الرحمن", "الدين", "الاسل
 
 
 def _name_like(word: str) -> bool:
-    """Whether an unknown word can be a personal name at all («باعتقال», a preposition and a verbal noun,
-    cannot)."""
-    return word.isalpha() and len(word) > 1 and _NOT_NAME.search(word) is None and not _verbal_noun(word) \
-        and not word.startswith(("بم", "بت"))  # «بمحاسبة», «بتطوير»: a preposition before a noun
+    """Whether an unknown word can be a personal name at all."""
+    return word.isalpha() and len(word) > 1 and _NOT_NAME.search(word) is None
 
 
 _CATEGORY_PREFERENCE = {"source": 2, "org_head": 1}
@@ -1245,7 +1243,6 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
-_CLOSING_MARK = re.compile(r"\s*[»\"”]?")
 _CLOSING_QUOTE = re.compile(r"(?:\s*[»\"”])?")
 _LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”]?\s*$")  # ” opens too where it was typed right to left
 
@@ -1268,7 +1265,6 @@ class _Linker:
         self.last_content: tuple[int, int] | None = None
         """What the last explicit source said: a source reported inside it does not take over the voice."""
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
-        self.lexicon_names = lexicon.given_names
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
 
     def _mention(self, index: int, phrase: NounPhrase) -> int:
@@ -1426,18 +1422,15 @@ class _Linker:
 
     def _antecedent(self, honorific: NounPhrase) -> NounPhrase | None:
         """Whom «سموه», «معاليه», «سماحته» stand for: the bearer of the same honorific last named before them
-        («صاحب السمو الملكي الأمير فيصل بن خالد … وقال سموه»), else the last person who spoke."""
+        («صاحب السمو الملكي الأمير فيصل بن خالد … وقال سموه»), else the last person who spoke, else the
+        nearest title with a given name («شجب وزير العدل الدكتور سامي الفهيد … وأدان معاليه»)."""
         noun = _honorific_noun(honorific.head)
-        text = self.text
-        for found in reversed(list(re.finditer(r"(?<!\w)(?:ال)?" + noun + r"(?!\w)", text[:honorific.start]))):
+        for found in reversed(list(re.finditer(r"(?<!\w)(?:ال)?" + noun + r"(?!\w)", self.text[:honorific.start]))):
             # The title that follows the honorific («سمو الأمير», «معالي وزير الحج»), within a few words.
-            titles = [p for p in self.reader.subject_starts if found.end() < p <= found.end() + 30
-                      and self.reader.np_matches.get(p) is not None
-                      and self.reader.np_matches[p].rule.category == "title"]
-            if titles:
-                phrases, _ = self.reader.read(titles[0], _sentence_bounds(self.detection, titles[0])[1])
-                if phrases and phrases[0].type == "named_person" and phrases[0].name_tokens:
-                    return phrases[0]
+            titles = self._title_starts(found.end() + 1, found.end() + 31)
+            person = self._titled_person(titles[0]) if titles else None
+            if person is not None:
+                return person
         spoken = [(start, end, index) for start, end, index, _ in self.mentions
                   if start < honorific.start and self.registry.records[index].type == "named_person"
                   and self.registry.records[index].name_tokens]
@@ -1446,15 +1439,24 @@ class _Linker:
             tokens = self.registry.records[index].name_tokens
             return NounPhrase(start, end, "named_person", "structure.antecedent", ("person", tokens),
                               name_tokens=tokens)
-        # No honorific and no speaker before: the nearest title with a person's name («شجب وزير العدل الدكتور
-        # سامي الفهيد … وأدان معاليه»).
-        titles = [p for p in self.reader.subject_starts if p < honorific.start
-                  and self.reader.np_matches.get(p) is not None and self.reader.np_matches[p].rule.category == "title"]
-        for start in reversed(titles[-4:]):
-            phrases, _ = self.reader.read(start, _sentence_bounds(self.detection, start)[1])
-            if phrases and phrases[0].type == "named_person" and \
-                    any(token in self.lexicon_names for token in phrases[0].name_tokens):
-                return phrases[0]
+        names = self.reader.lexicon.given_names
+        for start in reversed(self._title_starts(0, honorific.start)[-4:]):
+            person = self._titled_person(start)
+            if person is not None and any(token in names for token in person.name_tokens):
+                return person
+        return None
+
+    def _title_starts(self, start: int, end: int) -> list[int]:
+        """Where a title begins in `[start, end)`, in text order."""
+        matches = self.reader.np_matches
+        return [p for p in self.reader.subject_starts
+                if start <= p < end and p in matches and matches[p].rule.category == "title"]
+
+    def _titled_person(self, start: int) -> NounPhrase | None:
+        """The named person a title at `start` introduces, if it introduces one."""
+        phrases, _ = self.reader.read(start, _sentence_bounds(self.detection, start)[1])
+        if phrases and phrases[0].type == "named_person" and phrases[0].name_tokens:
+            return phrases[0]
         return None
 
     def _np_before(self, cue_start: int, sentence_start: int) -> list[NounPhrase]:
@@ -1609,7 +1611,7 @@ def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = f
     # as a subject.
     for start, match in told:
         linker.reader.np_matches.pop(match.start, None)
-        end = _CLOSING_MARK.match(linker.text, match.end).end()
+        end = _CLOSING_QUOTE.match(linker.text, match.end).end()
         linker.reader.recipients[start] = end
         linker.reader.recipients[match.start] = end
     for cue in cues:
