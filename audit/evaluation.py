@@ -19,7 +19,7 @@ import numpy as np
 
 from audit.features import FEATURE_NAMES
 from audit.model import CLASSES, band_of
-from audit.training import FOLDS, SEED, Dataset, _read_jsonl, _score, fit, load_dataset
+from audit.training import FOLDS, RATING_ALPHA, SEED, Dataset, _read_jsonl, _score, fit, load_dataset
 
 RULE_FEATURE = "named_source_share"
 
@@ -376,7 +376,7 @@ def render_card(report: dict[str, Any], data: Dataset, lexicon_version: str) -> 
         "",
         "- Estimator: standardized features → multinomial logistic regression (balanced class weights) → "
         "per-class sigmoid calibration fitted on 5 cross-validation folds (scikit-learn's "
-        "`CalibratedClassifierCV`, `ensemble=False`); beside it, `Ridge(alpha=10)` on the ratings (alpha set "
+        f"`CalibratedClassifierCV`, `ensemble=False`); beside it, `Ridge(alpha={RATING_ALPHA:g})` on the ratings (alpha set "
         "beforehand, not tuned). The fitted numbers are exported to plain JSON "
         "(`audit/models/sourcing-strength.json`, with a SHA-256 checksum) and scored without scikit-learn.",
         f"- Features ({len(FEATURE_NAMES)}, `audit/features.py`): " + ", ".join(f"`{n}`" for n in FEATURE_NAMES) + ".",
