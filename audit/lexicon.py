@@ -54,7 +54,7 @@ SCANNED = frozenset(CATEGORIES) - {"stopword"}
 _COMMON_KEYS = {"id", "kind", "category", "label", "examples", "note"}
 _KIND_KEYS = {
     "phrase": {"phrases", "prefixes", "unless_next", "unless_prev", "if_next", "original_pattern"},
-    "verb": {"past", "present", "participle", "forms", "prefixes", "unless_next", "unless_prev", "if_next",
+    "verb": {"past", "present", "participle", "forms", "objects", "prefixes", "unless_next", "unless_prev", "if_next",
              "original_pattern"},
     "pattern": {"pattern", "original_pattern", "prefixes"},
     "entity": {"name", "variants", "type", "country", "ambiguous", "prefixes"},
@@ -81,6 +81,8 @@ class Rule:
     """Normalized surface forms (phrase, verb, entity); empty for patterns."""
     imperfect: frozenset[str] = frozenset()
     """The surfaces of a verb rule generated from its present (imperfect) form."""
+    objects: frozenset[str] = frozenset()
+    """The surfaces of a reporting verb with an object pronoun attached («أعلنه», «نشرتها», «ينفيه»)."""
     pattern: re.Pattern[str] | None = None
     prefixes: str = "وف"
     unless_next: frozenset[str] = frozenset()
@@ -235,6 +237,26 @@ def verb_forms(past: str, present: str) -> list[str]:
     return sorted(forms)
 
 
+def object_forms(past: str, present: str) -> list[str]:
+    """A reporting verb with a third-person object pronoun attached: «أعلنه», «نشرتها», «قالوه», «ينفيه»,
+    «يشيعونه». The plural's silent alef drops (قالوا → قالوه) and a defective past takes its alef back
+    (نفى → نفاه)."""
+    past, present = normalize_surface(past), normalize_surface(present)
+    bases: set[str] = set()
+    if past:
+        if past.endswith(("ي", "ا")):  # ى is normalized to ي: نفى → نفاه، نفته، نفوه
+            stem = past[:-1]
+            bases |= {stem + "ا", stem + "ت", stem + "و"}
+        else:
+            bases |= {past, past + "ت", past + "و"}
+    if present:
+        body = present[1:] if present[0] in "يت" else present
+        for person in "يت":
+            stem = person + body
+            bases |= {stem, (stem[:-1] if stem.endswith(("ي", "و")) else stem) + "ون"}
+    return sorted(base + pronoun for base in bases for pronoun in ("ه", "ها", "هم"))
+
+
 def participle_forms(participle: str) -> list[str]:
     """مشير → مشير، مشيرا، مشيره، مشيرين، مشيرات، مشيرتين (tanween alef and ة/ه included)."""
     stem = normalize_surface(participle)
@@ -331,6 +353,12 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
         else:
             surfaces = verb_forms(past, present)
             fields["imperfect"] = frozenset(verb_forms("", present)) if present else frozenset()
+            objects = raw.get("objects", False)
+            if not isinstance(objects, bool):
+                problems.append(f"{where}: 'objects' must be true or false")
+            elif objects:
+                fields["objects"] = frozenset(object_forms(past, present)) - set(surfaces)
+                surfaces += sorted(fields["objects"])
         if "participle" in raw:
             if isinstance(raw["participle"], str) and raw["participle"].strip():
                 surfaces += participle_forms(raw["participle"])
@@ -552,12 +580,16 @@ class Lexicon:
     """Patterns anchored at the start of the text (\\A), tried there only."""
     _media_heads: frozenset[str] = field(init=False, repr=False)
     _arabic_first_words: frozenset[str] = field(init=False, repr=False)
+    _pronoun_forms: frozenset[str] = field(init=False, repr=False)
+    """Verb forms ending in the object pronoun «ه» (with proclitics): normalized, «أشاره» is also the noun
+    «إشارة», so the original text must show «ه», not «ة»."""
 
     def __post_init__(self) -> None:
         self.stopwords, self.word_lists, self._triggers, self._scanner = {}, {}, {}, None
         surfaces: set[str] = set()
         forms: dict[str, list[tuple[Rule, str]]] = {}
         names: set[str] = set()
+        pronoun_forms: set[str] = set()
         for rule in self.rules:
             if rule.category == "stopword":
                 label = rule.label or "stop"
@@ -576,6 +608,8 @@ class Lexicon:
                 surfaces.add(surface)
                 for prefix in allowed:
                     forms.setdefault(prefix + surface, []).append((rule, prefix))
+                    if surface in rule.objects and surface.endswith("ه"):
+                        pronoun_forms.add(prefix + surface)
                     # ل + ال is written لل (للأمم المتحدة): the alef drops after the lam proclitic.
                     if prefix.endswith("ل") and surface.startswith("ال") and len(surface) > 2:
                         forms.setdefault(prefix + surface[1:], []).append((rule, prefix))
@@ -584,7 +618,7 @@ class Lexicon:
         self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces
                                              if _ARABIC_LETTER.search(s))
-        self._forms = forms
+        self._forms, self._pronoun_forms = forms, frozenset(pronoun_forms)
         scanned, anchored = [], []
         for rule in self.rules:
             if rule.kind != "pattern" or rule.category not in SCANNED:
@@ -626,7 +660,7 @@ class Lexicon:
                 entries = forms.get(word)
                 if entries is None:
                     continue
-                if len(entries) == 1 and not entries[0][0].contextual:
+                if len(entries) == 1 and not entries[0][0].contextual and word not in self._pronoun_forms:
                     matches.append(Match(entries[0][0], start, end, entries[0][1]))
                 else:
                     self._accept(entries, text, start, end, original, matches)
@@ -688,7 +722,7 @@ class Lexicon:
         for rule, prefix in entries:
             if rule.category in taken:
                 continue
-            if rule.contextual and not self._context_ok(rule, text, start, end, original, prefix):
+            if (rule.contextual or rule.objects) and not self._context_ok(rule, text, start, end, original, prefix):
                 continue
             matches.append(Match(rule, start, end, prefix))
             added.add(rule.category)
@@ -700,6 +734,9 @@ class Lexicon:
         if (rule.whole_line or rule.max_line_words) and not _line_ok(rule, text, start, end):
             return False
         if rule.original_pattern is not None and not _original_ok(rule, original, start, end):
+            return False
+        if rule.objects and text[start:end] in self._pronoun_forms and original is not None and \
+                original.original[original.to_original(end - 1)] == "ة":
             return False
         if rule.ambiguous:
             core = start + len(prefix)

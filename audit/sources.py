@@ -116,8 +116,13 @@ def _inner_start(element: _Element) -> int:
 
 
 def _plural_verb(text: str, cue: Match) -> bool:
-    """A reporting verb in the masculine plural (قالوا، يقولون، مشيرون)."""
-    return cue.rule.kind == "verb" and text[cue.core_start:cue.end].endswith(("وا", "ون"))
+    """A reporting verb in the masculine plural (قالوا، يقولون، مشيرون، قالوه، يشيعونه)."""
+    if cue.rule.kind != "verb":
+        return False
+    surface = text[cue.core_start:cue.end]
+    if surface in cue.rule.objects:
+        surface = surface[:-1] if surface.endswith("ه") else surface[:-2]
+    return surface.endswith(("وا", "ون", "و"))
 
 
 def _singular(phrase: NounPhrase) -> bool:
@@ -167,6 +172,15 @@ class _Reader:
         self._read_cache: dict[tuple[int, int], tuple[list[NounPhrase], str]] = {}
         self.cue_starts = {m.start for m in detection.category("cue")}
         self.cue_starts |= {m.start for m in detection.category("agentless")}
+
+    def prepositional(self, position: int) -> bool:
+        """Whether the phrase starting at `position` has a preposition attached («ببيانات», «وللوزارة»)."""
+        before = position - 1
+        if before < 0 or self.text[before] not in "بلك":
+            return False
+        if before > 0 and self.text[before - 1] in "وف":
+            before -= 1
+        return before == 0 or not self.text[before - 1].isalnum()
 
     def _family_name_shaped(self, element: _Element) -> bool:
         """«الزهراني», «الحمداوي»: a definite nisba written with a dotted «ي» (a final «ى», as in «الأخرى», is no
@@ -453,7 +467,12 @@ class _Reader:
             phrase = self.classify(elements, reason)
             if phrase is None:
                 break
-            phrases.append(phrase)
+            if phrases and phrases[-1].bare and phrases[-1].key[0] == "title" and phrase.type == "named_person" \
+                    and phrase.title and phrase.name_tokens:
+                # «الكاتب والباحث السياسي عبد الحكيم معتوق»: two titles of one named person.
+                phrases[-1] = dataclasses.replace(phrase, start=phrases[-1].start)
+            else:
+                phrases.append(phrase)
             if reason != "coordination":
                 break
         return phrases, reason
@@ -1338,6 +1357,13 @@ class _Linker:
                                for p in phrases]
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
                 phrases, _ = self.reader.read(cue.end, sentence[1])
+                # A subject takes no preposition: «في ما وصفته ببيانات معادية» has none after the verb.
+                phrases = [p for p in phrases if not self.reader.prepositional(p.start)]
+                if text[cue.core_start:cue.end] in cue.rule.objects:
+                    # «كما وصفها ماركس» but «واعتبرها مميزة»: after a verb with its object attached, unknown
+                    # words are its predicate as often as its subject; they count for someone named elsewhere.
+                    phrases = [dataclasses.replace(p, tentative=True) if p.rule == "structure.name" else p
+                               for p in phrases]
                 if _plural_verb(text, cue):
                     # A verb agrees in number only with a subject before it: after «يتهمون» or «قالوا» comes
                     # the object («يتهمون رئيس الوزراء»), or a plural subject the verb was wrongly made to match.
@@ -1351,6 +1377,10 @@ class _Linker:
                         phrases = informants[:1]  # not «وقالت الصحيفة من جهتها»
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
+                continue
+            if not resolved and text[cue.core_start:cue.end] in cue.rule.objects:
+                # «الذي أعلنه الوزير»: with its object attached, a verb reports only when its subject follows;
+                # «تم نقله إلى المستشفى», «الجدير ذكره» are nouns or report no one.
                 continue
             if not resolved and label != "according_to" and not (cue.rule.kind == "phrase" and cue.rule.continuation) \
                     and not cue.prefix.startswith("و"):

@@ -801,3 +801,52 @@ def test_what_a_paper_learned_from_a_source_is_that_sources(text, expected):
 ])
 def test_agencies_called_jihaz_and_told_forms_with_their_closing_mark(text, expected):
     assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وهو الأمر الذي نفته الجامعة في بيان مقتضب.", ("نفته", "الجامعة", "official_unnamed")),
+    ("في ما وصفه وزير الداخلية سامي العتيبي بأنه اعتداء صريح.",
+     ("وصفه", "وزير الداخلية سامي العتيبي", "named_person")),
+    ("وهي الرواية التي أوردتها وسائل إعلام محلية صباح اليوم.", ("أوردتها", "وسائل إعلام محلية", "vague")),
+])
+def test_a_verb_with_its_object_attached_reports_when_its_subject_follows(text, expected):
+    assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم نقله إلى المستشفى لتلقي العلاج.",
+    "والجدير ذكره أن الحادث وقع فجر الأحد.",
+    "وقدم الشاهد إفادة مطولة. وجاءت إفادة الشاهد متناقضة.",
+    "وعادة ما يتم وصف علاجات معينة لآلام الظهر.",
+])
+def test_nouns_that_share_a_verbs_letters_are_no_cues(text):
+    assert _links(text) == []
+
+
+def test_a_subject_takes_no_preposition():
+    links = _links("وأعلنت الوزارة استدعاء سفيرها بعد ما وصفته ببيانات معادية. وأضاف المتحدث أن القرار نهائي.")
+    assert not any(source and "بيانات" in source for _, source, _ in links)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال الكاتب والباحث السياسي خالد المنصوري، في تغريدة، إن الانتخابات ستؤجل.",
+     [("قال", "الكاتب والباحث السياسي خالد المنصوري", "named_person")]),
+    ("وتقول الدوائر القانونية إن القرار قابل للطعن.", [("وتقول", "الدوائر القانونية", "anonymous")]),
+    ("وتابع أبو سامي: «سنواصل العمل حتى النهاية».", [("وتابع", "أبو سامي", "named_person")]),
+])
+def test_two_titles_of_one_person_legal_circles_and_a_kunya_going_on(text, expected):
+    assert _links(text) == expected
+
+
+def test_a_quotation_opening_with_a_papers_name_is_no_dateline():
+    # «اليوم» is also the newspaper Al-Yaum: after «وتابع:» it opens the quotation, the mark is not closed.
+    result = audit_text('وتابع: "اليوم تواجه أي دولة تعتدي علينا سؤالاً واحداً".', score=False)
+    assert [a.cue.text for a in result.attributions] == ["وتابع"]
+    assert result.provenance == ()
+
+
+def test_told_form_with_a_right_to_left_closing_mark_as_opener():
+    links = _links("وأكدت مصادر مطلعة في تصريحات خاصة لـ”المرصد”، أن المدرب سيجدد عقده.")
+    assert [label for _, label in _found("وأكدت مصادر مطلعة في تصريحات خاصة لـ”المرصد”، أن المدرب سيجدد عقده.",
+                                         "cue")] == ["endorsing", "told"]
+    assert links[1][1] == "مصادر مطلعة"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from audit.errors import LexiconError
-from audit.lexicon import builtin_lexicon_dir, load_lexicon, verb_forms
+from audit.lexicon import builtin_lexicon_dir, load_lexicon, object_forms, verb_forms
 from audit.normalize import normalize
 
 BUILTIN = load_lexicon()
@@ -103,6 +103,21 @@ def test_unknown_key_bad_value_bad_pattern_and_duplicate_id_are_reported_with_li
     assert "user.yml:17: duplicate id 'cues.qala'" in text
 
 
+def test_objects_must_be_true_or_false(tmp_path):
+    problems = _problems(tmp_path, """\
+        rules:
+          - id: user.narrated
+            kind: verb
+            category: cue
+            label: neutral
+            past: سرد
+            present: يسرد
+            objects: sometimes
+            examples: {match: [سرد الشاهد], no_match: [السرد]}
+        """)
+    assert any("user.yml:2:" in p and "'objects' must be true or false" in p for p in problems), problems
+
+
 def test_yaml_syntax_error_names_file_and_line(tmp_path):
     problems = _problems(tmp_path, "rules:\n  - id: a\n    kind: [unclosed\n")
     assert problems and problems[0].startswith(str(tmp_path / "user.yml") + ":")
@@ -133,6 +148,13 @@ def test_verb_inflections_are_generated():
     called = set(verb_forms("دعا", "يدعو"))
     assert {"دعا", "دعت", "دعوا", "دعتا", "يدعو", "تدعو", "يدعون", "يدعوان"} <= called
     assert not {"دعات", "يدعوون"} & called
+
+
+def test_object_pronoun_forms_are_generated():
+    assert {"قاله", "قالته", "قالوه", "قالوها", "يقوله", "تقولها", "يقولونه"} <= set(object_forms("قال", "يقول"))
+    denied = set(object_forms("نفى", "ينفي"))
+    assert {"نفاه", "نفتها", "نفوه", "ينفيه", "ينفونه"} <= denied
+    assert not {"نفيه", "نفواه"} & denied
 
 
 def test_lexicons_check_command_exit_codes(tmp_path):
