@@ -1387,7 +1387,11 @@ class _Linker:
                 # «وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن…»: the subject came first. A verb with «و» starts
                 # a clause of its own («في بحر العرب، وأشارت نماذج المحاكاة…»), so nothing before it is its
                 # subject («أما الوزير فقال» has one: «ف» answers the topic).
-                before = self._np_before(cue.start, sentence[0])
+                # Before the verb, a phrase with a preposition is the verb's subject only as a document a
+                # relative clause describes («متأثراً بمسح رسمي أظهر ركوداً», «ببلاغ يفيد»); «للحركة، أكدت فيه»
+                # or «بموقع تويتر، قال فيها» name no speaker.
+                before = [p for p in self._np_before(cue.start, sentence[0])
+                          if p.type == "document" or not self.reader.prepositional(p.start)]
                 if _plural_verb(text, cue):
                     before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)

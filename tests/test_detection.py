@@ -850,3 +850,11 @@ def test_told_form_with_a_right_to_left_closing_mark_as_opener():
     assert [label for _, label in _found("وأكدت مصادر مطلعة في تصريحات خاصة لـ”المرصد”، أن المدرب سيجدد عقده.",
                                          "cue")] == ["endorsing", "told"]
     assert links[1][1] == "مصادر مطلعة"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("جاء ذلك في تصريح صحفي للحركة، أكدت فيه أن الحصار يجب أن ينتهي.", None),
+    ("وتراجع المؤشر متأثراً بمسح رسمي أظهر ركوداً في القطاع الصناعي.", "مسح رسمي"),
+])
+def test_before_a_verb_a_phrase_with_a_preposition_speaks_only_as_a_document(text, expected):
+    assert _links(text)[0][1] == expected
