@@ -173,6 +173,15 @@ class _Reader:
         self.cue_starts = {m.start for m in detection.category("cue")}
         self.cue_starts |= {m.start for m in detection.category("agentless")}
 
+    def _name_particle(self, position: int, limit: int) -> bool:
+        """«أكد فان غال أن…», «المدرب لويس فان غال»: «فان» written without the hamza of «فإن» and followed by a
+        word, where a name starts or goes on, is the Dutch particle of a name; nothing says «فإن» right after
+        a reporting verb or a given name."""
+        if self.doc.original[self.doc.to_original(position + 1)] != "ا":
+            return False
+        following = _TOKEN.search(self.text, position + 3, limit)
+        return following is not None and following.group().isalpha() and following.group() not in COMPLEMENTIZERS
+
     def prepositional(self, position: int) -> bool:
         """Whether the phrase starting at `position` has a preposition attached («ببيانات», «وللوزارة»)."""
         before = position - 1
@@ -416,12 +425,14 @@ class _Reader:
                     position = token.end()
                     continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
-            if word in COMPLEMENTIZERS:
+            particle = word == "فان" and (not elements or elements[-1].kind == "word" or
+                                          elements[-1].category == "given_name") and self._name_particle(start, limit)
+            if word in COMPLEMENTIZERS and not particle:
                 return elements, "complementizer", start
             following = _TOKEN.search(text, token.end(), limit) if word in self.pair_heads else None
             pair = word + " " + following.group() if following is not None else None
             label = self.lexicon.stopwords.get(pair) if pair else None
-            if not label:
+            if not label and not particle:
                 label = stopwords.get(word)
                 if not label and word[:1] in "وف" and len(word) > 2:
                     label = stopwords.get(word[1:])

@@ -858,3 +858,17 @@ def test_told_form_with_a_right_to_left_closing_mark_as_opener():
 ])
 def test_before_a_verb_a_phrase_with_a_preposition_speaks_only_as_a_document(text, expected):
     assert _links(text)[0][1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أكد فان بيرسي أن الفريق سيعود أقوى.", ("أكد", "فان بيرسي", "named_person")),
+    ("وقال المدرب الهولندي رونالد فان دايك إن اللاعبين جاهزون.",
+     ("وقال", "المدرب الهولندي رونالد فان دايك", "named_person")),
+])
+def test_the_dutch_particle_fan_is_part_of_a_name_not_fa_inna(text, expected):
+    assert _links(text)[0] == expected
+
+
+def test_fa_inna_still_ends_a_phrase():
+    assert _links("وقال الوزير إن المشروع تأخر، ولذلك فإن الوزارة ستعيد الجدولة.") == \
+        [("وقال", "الوزير", "official_unnamed")]
