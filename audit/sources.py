@@ -842,6 +842,20 @@ class _Reader:
                     start, name_tokens = start + 1, (element.word[1:],) + name_tokens[1:]
                 return NounPhrase(start, words[-1].end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
+        after = elements[len(words)] if len(words) < len(elements) else None
+        if after is not None and after.category == "title" and 2 <= len(words) <= 3 and not _verbal_noun(first) \
+                and not any(e.word.startswith(("و", "ال")) for e in words) and \
+                sum(not _name_like(e.word) or self._pronoun_suffixed(e) or self._accusative(e.end) for e in words) <= 1:
+            # «كلود بيفر رئيس وحدة الساعات في الشركة», «هوي لي المحلل لدى فيليب فيوتشرز»: a full name the
+            # lexicons do not know, then the title that says who it is (translated copy sets it after the name,
+            # with no comma); the title belongs to the mention. One word before a title is as often a noun
+            # («مدينة الأمير سلطان», «أنصار الفريق») and words joined by «و» are nouns («بدعم ومتابعة سمو…»);
+            # one word of a foreign name may have the shape of an Arabic noun («مات كارول», «خايمي تابيا»), two
+            # are nouns («تنفيذ توجيهات خادم الحرمين»), and so is a first word shaped like a verbal noun
+            # («تصريح لفضيلة وكيل الوزارة») or a word with the article («استمرار الحملة…»).
+            end = self._end_title(elements[len(words):])
+            return NounPhrase(words[0].start, end, "named_person", "structure.name_title", ("person", tokens),
+                              name_tokens=tokens, title=self.text[after.start:end])
         recipient = next((i for i, e in enumerate(words) if i and e.word in self.recipient_words), None)
         if recipient is not None:
             # «قال بوتين للصحافيين إن»: whom the words were told ends the name and shows it spoke.

@@ -872,3 +872,21 @@ def test_the_dutch_particle_fan_is_part_of_a_name_not_fa_inna(text, expected):
 def test_fa_inna_still_ends_a_phrase():
     assert _links("وقال الوزير إن المشروع تأخر، ولذلك فإن الوزارة ستعيد الجدولة.") == \
         [("وقال", "الوزير", "official_unnamed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال ماتياس كرامر رئيس قسم الأبحاث في البنك إن الأسعار ستتراجع.",
+     ("وقال", "ماتياس كرامر رئيس قسم الأبحاث", "named_person")),
+    ("ووصفها مات هولدن رئيس اللجنة الأولمبية بأنها مخيبة.", ("ووصفها", "مات هولدن رئيس اللجنة الأولمبية", "named_person")),
+])
+def test_a_foreign_name_then_its_title_without_a_comma(text, expected):
+    assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت مدينة الأمير سلطان الطبية عن فتح باب القبول.",
+    "جاء ذلك في تصريح لفضيلة وكيل الوزارة الدكتور سامي الحربي، أكد فيه أن المساجد جاهزة.",
+])
+def test_nouns_before_a_title_are_not_a_name(text):
+    assert not any(source and source.startswith(("مدينة", "تصريح")) and kind == "named_person"
+                   for _, source, kind in _links(text))
