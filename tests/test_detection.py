@@ -890,3 +890,21 @@ def test_a_foreign_name_then_its_title_without_a_comma(text, expected):
 def test_nouns_before_a_title_are_not_a_name(text):
     assert not any(source and source.startswith(("مدينة", "تصريح")) and kind == "named_person"
                    for _, source, kind in _links(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وعبّر وزير الخارجية سامي العتيبي عن قلقه من التصعيد.", ("وعبّر", "وزير الخارجية سامي العتيبي", "named_person")),
+    ("وأبلغ مصدر أمني الصحيفة أن التحقيق مستمر.", ("وأبلغ", "مصدر أمني", "official_unnamed")),
+    ("فأخبرهم المدير أن الموعد تأجل.", ("فأخبرهم", "المدير", "official_unnamed")),
+    ("وهذا ما أشار إليه الوزير في كلمته أمام المجلس.", ("أشار", "الوزير", "official_unnamed")),
+])
+def test_expressed_informed_told_and_what_the_minister_pointed_to(text, expected):
+    assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وانتقل الوفد عبر الحدود بحثاً عن عمل.",
+    "ويبلغ عدد السكان مليون نسمة.",
+])
+def test_via_and_amounts_to_are_no_cues(text):
+    assert _links(text) == []
