@@ -1210,6 +1210,9 @@ def _titled_people(reader: _Reader, detection: Detection, family: str | None = N
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+# «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.
+_COMPLEMENTIZER_THEN_WORDS = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,4}\s+$")
+_COMPLEMENTIZER_BEFORE = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+$")
 _FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 # Words that open a clause of its own before a subject or a verb («فيما لفت الوزير», «وكانت الوزارة قد
@@ -1381,7 +1384,9 @@ class _Linker:
                     phrases = [dataclasses.replace(p, tentative=True) if p.rule == "structure.name" else p
                                for p in phrases]
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
-                phrases, _ = self.reader.read(cue.end, sentence[1])
+                phrases = self._subject_after_complementizer(cue, sentence)
+                if not phrases:
+                    phrases, _ = self.reader.read(cue.end, sentence[1])
                 # A subject takes no preposition: «في ما وصفته ببيانات معادية» has none after the verb.
                 phrases = [p for p in phrases if not self.reader.prepositional(p.start)]
                 if text[cue.core_start:cue.end] in cue.rule.objects:
@@ -1517,6 +1522,16 @@ class _Linker:
         if phrases and phrases[0].type == "named_person" and phrases[0].name_tokens:
             return phrases[0]
         return None
+
+    def _subject_after_complementizer(self, cue: Match, sentence: tuple[int, int]) -> list[NounPhrase]:
+        """«وقال إن طهران أبلغت الوكالة…»: after «أن» a clause puts its subject first, so the phrase after the
+        verb is its object; the subject is the phrase between «أن» and the verb."""
+        if cue.prefix or not _COMPLEMENTIZER_THEN_WORDS.search(self.text, max(sentence[0], cue.start - 80), cue.start):
+            return []
+        before = self._np_before(cue.start, sentence[0])
+        if before and _COMPLEMENTIZER_BEFORE.search(self.text, max(0, before[0].start - 6), before[0].start):
+            return before
+        return []
 
     def _np_before(self, cue_start: int, sentence_start: int) -> list[NounPhrase]:
         """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the

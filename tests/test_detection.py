@@ -908,3 +908,12 @@ def test_expressed_informed_told_and_what_the_minister_pointed_to(text, expected
 ])
 def test_via_and_amounts_to_are_no_cues(text):
     assert _links(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأوضح المتحدث أن الهند اتهمت باكستان بالوقوف وراء الهجوم.", ("اتهمت", "الهند", "country_or_government")),
+    ("وذكرت وسائل إعلام محلية أن طهران أبلغت الوكالة الدولية للطاقة الذرية استعدادها.",
+     ("أبلغت", "طهران", "country_or_government")),
+])
+def test_after_anna_the_subject_comes_before_the_verb_and_the_object_after(text, expected):
+    assert expected in _links(text)
