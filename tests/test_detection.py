@@ -917,3 +917,16 @@ def test_via_and_amounts_to_are_no_cues(text):
 ])
 def test_after_anna_the_subject_comes_before_the_verb_and_the_object_after(text, expected):
     assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وواصلت المنظمة جهودها في حث المجتمع الدولي على التضامن.",
+    "وأدى ضيق المساحة إلى نقل المباراة إلى ملعب آخر.",
+])
+def test_after_a_preposition_the_letters_of_a_verb_are_a_verbal_noun(text):
+    assert _links(text) == []
+
+
+def test_in_the_opinion_of_names_whose_opinion():
+    assert _links("ويعد القرار في رأي الكثير من المراقبين خطوة متأخرة.") == \
+        [("في رأي", "الكثير من المراقبين", "vague")]
