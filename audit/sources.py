@@ -121,8 +121,10 @@ def _plural_verb(text: str, cue: Match) -> bool:
         return False
     surface = text[cue.core_start:cue.end]
     if surface in cue.rule.objects:
+        # The object pronoun follows the plural's «و» (قالوه) or «ون» (يشيعونه); «يدعوه» is singular.
         surface = surface[:-1] if surface.endswith("ه") else surface[:-2]
-    return surface.endswith(("وا", "ون", "و"))
+        return surface.endswith("ون") or (surface.endswith("و") and surface[:-1] + "وا" in cue.rule.surfaces)
+    return surface.endswith(("وا", "ون"))
 
 
 def _singular(phrase: NounPhrase) -> bool:

@@ -930,3 +930,11 @@ def test_after_a_preposition_the_letters_of_a_verb_are_a_verbal_noun(text):
 def test_in_the_opinion_of_names_whose_opinion():
     assert _links("ويعد القرار في رأي الكثير من المراقبين خطوة متأخرة.") == \
         [("في رأي", "الكثير من المراقبين", "vague")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("يدعو الجنرال خالد المنصوري إلى ضبط النفس.", ("يدعو", "الجنرال خالد المنصوري", "named_person")),
+    ("وهو ما قالوه الشهود للشرطة.", ("قالوه", "الشهود", "anonymous")),
+])
+def test_a_singular_verb_in_waw_is_no_plural_and_qaluhu_is(text, expected):
+    assert _links(text)[0] == expected
