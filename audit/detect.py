@@ -19,6 +19,10 @@ SPEAKER_OWNED = frozenset({"cue", "source", "agentless", "hedge", "booster", "ti
                            "document_head", "anonymity_reason", "writer_voice"})
 REPEATED_HEADLINE_RULE = "structure.repeated_headline"
 _COLON_BEFORE = re.compile(r"[:：]\s*$")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_LIST_SEPARATOR = re.compile(r"\s*[،,]\s*(?:و(?=\w))?")
+TITLE_MAX_WORDS = 8
+"""A quotation this short right after a word that names what follows is a title, not speech."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +101,22 @@ def _boilerplate_blocks(text: str, layout: Layout, matches: list[Match]) -> list
     return kept
 
 
-def _is_direct(text: str, quote: Quote) -> bool:
+def _is_direct(text: str, quote: Quote, title_words: frozenset[str]) -> bool:
     """Someone's words rather than a quoted name or term («عكاظ», "الكاردينال الرمادي"): long enough, or
-    introduced by a colon."""
+    introduced by a colon; but not a title after the word that introduces it («كتاب "المعجم الجغرافي
+    للبلاد العربية السعودية"», «مبادرة "…"») nor a list of names («باكستان، أفغانستان، الهند، بنجلاديش»)."""
+    if quote.words == 0:
+        return False
+    if quote.words <= TITLE_MAX_WORDS:
+        before = _WORD_BEFORE.search(text, max(0, quote.start - 30), quote.start)
+        if before is not None and (before.group(1) in title_words or before.group(1)[1:] in title_words):
+            return False
+        items = [item.split() for item in _LIST_SEPARATOR.split(text[quote.inner_start:quote.inner_end])]
+        if len(items) >= 3 and all(0 < len(item) <= 2 for item in items):
+            return False
     if quote.words >= DIRECT_QUOTE_MIN_WORDS:
         return True
-    return quote.words > 0 and _COLON_BEFORE.search(text, max(0, quote.start - 30), quote.start) is not None
+    return _COLON_BEFORE.search(text, max(0, quote.start - 30), quote.start) is not None
 
 
 def _drop_nested(matches: list[Match]) -> list[Match]:
@@ -141,7 +155,8 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     provenance = [m for m in scanned if m.rule.category == "provenance"]
     carved = [(m.start, m.end) for m in provenance]
 
-    direct_quotes = [q for q in layout.quotes if _is_direct(text, q)]
+    title_words = lexicon.word_lists.get("quote_title", frozenset())
+    direct_quotes = [q for q in layout.quotes if _is_direct(text, q, title_words)]
 
     # Regions no finding of the article's own may start in: furniture, datelines; and direct quotations
     # for what belongs to the speaker.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
-_QUOTE_MARK = re.compile(r"[«»“”„‟\"‘’″]")
+_QUOTE_MARK = re.compile(r"[«»“”„‟\"‘’″{}]")
 # What follows a mark that opens nothing: punctuation or the end of the line («…الأسعار". وقال»).
 _NOTHING_QUOTED = re.compile(r"[ \t]*(?:[.,،؛:!?؟)\]]|$)", re.M)
 # A sentence ends at . ! ? ؟ ؛ (runs of them, "...") followed by space, a closing mark or the end:
@@ -109,9 +109,10 @@ def find_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-_OPENERS = {"«": "»", "“": "”", "„": "”", "‟": "”", "‘": "’"}
+# Verses of the Qur'an are set in braces: «قال تعالى: {وَمَا أَرْسَلْنَاكَ إِلَّا رَحْمَةً لِّلْعَالَمِينَ}».
+_OPENERS = {"«": "»", "“": "”", "„": "”", "‟": "”", "‘": "’", "{": "}"}
 # ″ (double prime) closes “ on pages whose editor typed it for ” («“5+1″»).
-_CLOSERS = {"»": "«", "”": "“", "’": "‘", "″": "“"}
+_CLOSERS = {"»": "«", "”": "“", "’": "‘", "″": "“", "}": "{"}
 
 
 _CLOSES_A_WORD = re.compile(r"\w”\s")

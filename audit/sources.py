@@ -20,6 +20,7 @@ from audit.results import OPACITY, STANCES
 NP_CATEGORIES = frozenset({"source", "title", "org_head", "media_head", "document_head"})
 MAX_NP_TOKENS = 20
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORDS = re.compile(r"\w+")
 _QUOTE_OPEN = {"«": "»", '"': '"', "“": "”", "”": "“"}
 _QUOTE_MARKS = frozenset('«»"“”')
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "فان",
@@ -1315,6 +1316,7 @@ class _Linker:
         """What the last explicit source said: a source reported inside it does not take over the voice."""
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
+        self.scripture = lexicon.word_lists.get("scripture", frozenset())
 
     def _mention(self, index: int, phrase: NounPhrase) -> int:
         """Record that `phrase` names source `index` here; returns the index."""
@@ -1335,6 +1337,8 @@ class _Linker:
         «صورة أوضح.»: the letters of a verb ending a sentence, which is no reporting verb."""
         if cue.rule.kind not in ("verb", "pattern") or cue.rule.label == "told":
             return False  # phrases («بحسب») and "told X" forms are no verbs to negate
+        if self._quotes_scripture(cue.end):
+            return True
         following = self.text[cue.end:cue.end + 3].lstrip()
         if following[:1] in (".", "؛") or not following:
             return True
@@ -1349,6 +1353,12 @@ class _Linker:
         if before & self.not_reported:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
+
+    def _quotes_scripture(self, position: int) -> bool:
+        """«قال تعالى», «يقول الله عز وجل», «قال صلى الله عليه وسلم»: scripture quoted in a sermon or a
+        column is no one the article cites for its facts."""
+        words = _WORDS.findall(self.text, position, position + 40)
+        return any(" ".join(words[:count]) in self.scripture for count in (1, 2, 3, 4))
 
     def link(self, cues: list[Match], told: list[tuple[int, Match]]) -> None:
         text = self.text

@@ -938,3 +938,64 @@ def test_in_the_opinion_of_names_whose_opinion():
 ])
 def test_a_singular_verb_in_waw_is_no_plural_and_qaluhu_is(text, expected):
     assert _links(text)[0] == expected
+
+
+def test_site_footer_with_its_headline_is_furniture_not_a_claim():
+    text = ("وقال المتحدث باسم الدفاع المدني إن الفرق أخمدت الحريق. رابط الخبر بصحيفة الوئام: إخماد حريق "
+            "في مستودع بجدة وإجلاء 40 عاملاً")
+    result = audit_text(text, score=False)
+    assert [f.label for f in result.findings if f.category == "boilerplate"] == ["related_link"]
+    assert [f for f in result.findings if f.category == "unattributed_claim"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وشهدت المدينة موجة نزوح مماثلة إبان الحرب الأهلية.",     # «إبان» (during) is not «أبان» (stated)
+    "وتعرض الموقع للتخريب ابان الطفرة النفطية الأولى.",
+    "ويتيح الجهاز قراءة الرسائل بشكل أوضح من قبل.",
+    "وغاب اللاعب عن التدريب لإجراء كشف طبي روتيني.",
+])
+def test_look_alikes_of_reporting_verbs_are_not_cues(text):
+    assert _found(text, "cue") == []
+
+
+def test_qad_before_past_verbs_that_begin_like_an_imperfect():
+    assert _found("وكان السائق قد نجا من الحادث، وكان الركاب قد ناموا في العراء.", "hedge") == []
+
+
+def test_some_diplomats_and_the_diplomats_are_speakers():
+    assert ("وقال", "بعض الدبلوماسيين", "vague") in _links("وقال بعض الدبلوماسيين إن التصويت تأجل.")
+    assert ("وأفاد", "الدبلوماسيون", "vague") in _links("وأفاد الدبلوماسيون بأن الجلسة انتهت.")
+
+
+def test_a_technology_company_without_sharika_is_a_named_organization():
+    assert _links("وأعلنت تويتر الأربعاء عن خدمة جديدة لمستخدميها.") == [("وأعلنت", "تويتر", "named_org")]
+
+
+@pytest.mark.parametrize("text", [
+    "وأصدر الباحث كتاباً بعنوان «أسرار الخط العربي في المخطوطات القديمة» العام الماضي.",
+    "وزار الوفد مشروع «واحة المعرفة للطفل» في الخبر.",
+    "وشارك في البطولة لاعبون من «باكستان، أفغانستان، الهند، بنجلاديش».",
+])
+def test_a_quoted_title_or_list_is_not_someones_words(text):
+    assert _found(text, "quote") == []
+
+
+def test_a_quotation_after_a_colon_or_long_enough_is_still_a_quote():
+    assert _found("وقال الوزير: «المشروع سيكتمل في موعده المحدد».", "quote") == [
+        ("المشروع سيكتمل في موعده المحدد", "attributed")]
+
+
+@pytest.mark.parametrize("text", [
+    "قال تعالى: {وَتَعَاوَنُوا عَلَى الْبِرِّ وَالتَّقْوَى}، وهذا أصل العمل الخيري.",
+    "ويقول الله عز وجل في محكم التنزيل: {إِنَّ اللَّهَ يَأْمُرُ بِالْعَدْلِ}.",
+    "وقال رسول الله صلى الله عليه وسلم: «الدين النصيحة».",
+])
+def test_scripture_quoted_in_a_column_is_no_source(text):
+    result = audit_text(text, score=False)
+    assert result.attributions == () and result.sources == ()
+
+
+def test_verbs_inside_a_verse_in_braces_belong_to_the_verse():
+    text = "قال تعالى: {قَالُوا سَمِعْنَا وَأَطَعْنَا}، فالطاعة أساس الجماعة."
+    assert _found(text, "cue") == []
+    assert [label for _, label in _found(text, "quote")] == ["unattributed"]
