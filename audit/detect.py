@@ -20,6 +20,7 @@ SPEAKER_OWNED = frozenset({"cue", "source", "agentless", "hedge", "booster", "ti
 REPEATED_HEADLINE_RULE = "structure.repeated_headline"
 _COLON_BEFORE = re.compile(r"[:：]\s*$")
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_OPENING_WORDS = re.compile(r"\W*(?:\w+\W+)?\w+")
 _LIST_SEPARATOR = re.compile(r"\s*[،,]\s*(?:و(?=\w))?")
 TITLE_MAX_WORDS = 8
 """A quotation this short right after a word that names what follows is a title, not speech."""
@@ -142,6 +143,22 @@ def _overrides(matches: list[Match]) -> list[Match]:
             if m.rule.category != "cue" or not any(s < m.end and m.start < e for s, e in agentless)]
 
 
+def _reported_interview(text: str, layout: Layout, matches: list[Match]) -> bool:
+    """Whether a question-and-answer layout is the writer's account of the interview: an answer that opens
+    with a reporting verb and its speaker («يقول البروفسور أبو النور بأن…») is the writer speaking, so no
+    answer is the interviewee's own words."""
+    answers = [q for q in layout.quotes if q.answer]
+    if not answers:
+        return False
+    cue_starts = [m.start for m in matches if m.rule.category == "cue"]
+    for answer in answers:
+        opening = _OPENING_WORDS.match(text, answer.inner_start, answer.inner_end)
+        index = bisect.bisect_left(cue_starts, answer.inner_start)
+        if opening is not None and index < len(cue_starts) and cue_starts[index] < opening.end():
+            return True
+    return False
+
+
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether `position` falls in one of the sorted, non-overlapping `spans`."""
     index = bisect.bisect_right(spans, (position, float("inf"))) - 1
@@ -156,7 +173,8 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     carved = [(m.start, m.end) for m in provenance]
 
     title_words = lexicon.word_lists.get("quote_title", frozenset())
-    direct_quotes = [q for q in layout.quotes if _is_direct(text, q, title_words)]
+    reported = _reported_interview(text, layout, scanned)
+    direct_quotes = [q for q in layout.quotes if _is_direct(text, q, title_words) and not (q.answer and reported)]
 
     # Regions no finding of the article's own may start in: furniture, datelines; and direct quotations
     # for what belongs to the speaker.

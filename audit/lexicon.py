@@ -60,7 +60,7 @@ _KIND_KEYS = {
     "entity": {"name", "variants", "type", "country", "ambiguous", "prefixes"},
 }
 _CATEGORY_KEYS = {
-    "cue": {"continuation"},
+    "cue": {"continuation", "document_before"},
     "source": {"type"},
     "boilerplate": {"extent", "whole_line", "max_line_words"},
 }
@@ -95,6 +95,8 @@ class Rule:
     country: str | None = None
     ambiguous: bool = False
     continuation: bool = False
+    document_before: bool = False
+    """A cue whose source is the text named before it in its sentence («… برقية شكر، فيما يلي نصها:»)."""
     extent: str = "match"
     whole_line: bool = False
     max_line_words: int | None = None
@@ -408,6 +410,10 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
         if not isinstance(continuation, bool):
             problems.append(f"{where}: 'continuation' must be true or false")
         fields["continuation"] = bool(continuation)
+        document_before = raw.get("document_before", False)
+        if not isinstance(document_before, bool):
+            problems.append(f"{where}: 'document_before' must be true or false")
+        fields["document_before"] = bool(document_before)
     if category == "boilerplate":
         extent = raw.get("extent", "match")
         if extent not in EXTENTS:

@@ -1354,6 +1354,16 @@ class _Linker:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
 
+    def _document_before(self, cue: Match, sentence: tuple[int, int]) -> list[NounPhrase]:
+        """The text a «فيما يلي نصه» reproduces: the last document named before it in its sentence
+        («صدر عن قيادة التحالف بيان بشأن الهدنة فيما يلي نصه:»)."""
+        heads = [m for m in self.detection.category("document_head") if sentence[0] <= m.start < cue.start]
+        for head in reversed(heads):
+            phrases, _ = self.reader.read(head.start, cue.start)
+            if phrases and phrases[0].type == "document":
+                return phrases[:1]
+        return []
+
     def _quotes_scripture(self, position: int) -> bool:
         """«قال تعالى», «يقول الله عز وجل», «قال صلى الله عليه وسلم»: scripture quoted in a sermon or a
         column is no one the article cites for its facts."""
@@ -1375,7 +1385,11 @@ class _Linker:
             stance = label if label in STANCES else "neutral"
             cue_end = cue.end
             phrases: list[NounPhrase] = []
-            if label == "according_to" and not cue.rule.continuation:
+            if cue.rule.document_before:
+                phrases = self._document_before(cue, sentence)
+                if not phrases:
+                    continue
+            elif label == "according_to" and not cue.rule.continuation:
                 after = cue.end
                 if text[cue.start:cue.end].endswith("ما"):
                     verb = next((c for c in cues if cue.end < c.start <= cue.end + 2), None)

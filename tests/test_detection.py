@@ -385,6 +385,17 @@ def test_interview_answers_count_as_attributed_quotes_not_as_the_writers_claims(
     assert audit.metrics["question_ratio"] == 0  # the interviewer's questions are no rhetorical questions
 
 
+def test_questions_answered_in_the_writers_words_are_no_interview():
+    text = ("* ما أسباب نقص فيتامين د في المملكة؟\n"
+            "يقول الدكتور سامي الحربي استشاري الغدد إن قلة التعرض للشمس أول الأسباب.\n"
+            "* وما العلاج؟\n"
+            "وأوضح الحربي أن المكملات تكفي في معظم الحالات.")
+    audit = audit_text(text, score=False)
+    assert [f for f in audit.findings if f.category == "quote"] == []
+    assert [(a.cue.text, a.source.type) for a in audit.attributions] == [("يقول", "named_person"),
+                                                                          ("وأوضح", "named_person")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("ويرى منتقدون أن القرار جاء متأخراً.", ("ويرى", "منتقدون", "vague")),
     ("نشرت صحيفة «ماركا» الإسبانية أن المدافع وقع عقداً لثلاثة مواسم.",
@@ -999,3 +1010,28 @@ def test_verbs_inside_a_verse_in_braces_belong_to_the_verse():
     text = "قال تعالى: {قَالُوا سَمِعْنَا وَأَطَعْنَا}، فالطاعة أساس الجماعة."
     assert _found(text, "cue") == []
     assert [label for _, label in _found(text, "quote")] == ["unattributed"]
+
+
+def test_a_text_reproduced_after_its_text_follows_is_the_named_document():
+    text = ("وصدر عن وزارة الداخلية بيان حول الحادث فيما يلي نصه: تمكنت الجهات الأمنية من القبض على المتهمين.\n"
+            "وبعث الأمير برقية إلى رئيس النادي، هذا نصها: نهنئكم بالفوز بالبطولة.")
+    assert _links(text) == [("فيما يلي نصه", "بيان", "document"), ("هذا نصها", "برقية", "document")]
+
+
+def test_its_text_follows_with_no_document_before_it_cites_nothing():
+    assert _links("وتحدث المدرب إلى اللاعبين فيما يلي نصه: لا تستسلموا.") == [("وتحدث", "المدرب", "official_unnamed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلنت مدينة الملك فهد الطبية عن افتتاح عيادة جديدة.", ("وأعلنت", "مدينة الملك فهد الطبية", "named_org")),
+    ("وقال عالم الفلك في المرصد خالد الزعاق إن الظاهرة نادرة.",
+     ("وقال", "عالم الفلك في المرصد خالد الزعاق", "named_person")),
+    ("وقال حاكم الولاية أحمد فينتيري إن المياه انحسرت.", ("وقال", "حاكم الولاية أحمد فينتيري", "named_person")),
+    ("وأكد قيادي في الحزب أن الانتخابات ستجرى في موعدها.", ("وأكد", "قيادي", "official_unnamed")),
+])
+def test_institution_cities_scientists_governors_and_party_leaders(text, expected):
+    assert expected in _links(text)
+
+
+def test_a_city_named_after_the_king_is_a_place_when_no_one_speaks():
+    assert _links("وتقع مدينة الملك عبدالله الاقتصادية شمال جدة.") == []
