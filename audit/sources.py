@@ -245,6 +245,8 @@ class _Reader:
                 return self._name_follows(token.end(), limit)
             if word in COMPLEMENTIZERS or not word[0].isalpha():
                 return False
+            if self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
+                return False  # «وزير الخارجية عن خالص تعازيه لأسر الضحايا»: what he expressed, not a name
             if word in self.lexicon.given_names or self._name_shape(token, limit) or (
                     after_entity and self._foreign_name(token, limit)):
                 return True

@@ -1035,3 +1035,25 @@ def test_institution_cities_scientists_governors_and_party_leaders(text, expecte
 
 def test_a_city_named_after_the_king_is_a_place_when_no_one_speaks():
     assert _links("وتقع مدينة الملك عبدالله الاقتصادية شمال جدة.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وكرر المتحدث باسم الشرطة أن التحقيقات ما زالت جارية.", ("وكرر", "المتحدث باسم الشرطة", "official_unnamed")),
+    ("ولاحظ الباحثون أن المشاركين ناموا أقل.", ("ولاحظ", "الباحثون", "vague")),
+    ("وتوصلت دراسة جامعة الملك سعود إلى أن الحوادث تراجعت.",
+     ("وتوصلت", "دراسة جامعة الملك سعود", "document")),
+    ("وعبر وزير الخارجية عن خالص تعازيه لأسر الضحايا.", ("وعبر", "وزير الخارجية", "official_unnamed")),
+    ("ويقول علماء النفس إن العزلة تضر بالأطفال.", ("ويقول", "علماء النفس", "vague")),
+])
+def test_verbs_that_report_only_before_what_was_said_and_more_collectives(text, expected):
+    assert expected in _links(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وزاد الإنفاق الحكومي بنسبة عشرة في المئة.",
+    "وشرح المعلم الدرس للطلاب بطريقة مبسطة.",
+    "وأجاب الطالب عن أسئلة الامتحان كلها.",
+    "ويشرح لها المحقق الإجراءات خاصة أن زوجها معها.",
+])
+def test_the_same_verbs_with_no_clause_report_nothing(text):
+    assert _found(text, "cue") == []
