@@ -802,9 +802,16 @@ class _Reader:
 
     def _end_title(self, elements: list[_Element]) -> int:
         end = elements[0].end
+        previous = elements[0]
         for element in elements[1:]:
             if element.kind in ("word", "paren", "quoted") or element.category in _ORG_COMPLEMENTS:
-                end = element.end
+                if element.kind == "word" and not element.word.startswith(("ال", "ل", "ب")) and \
+                        (not _name_like(element.word) or _verbal_noun(element.word) or self._pronoun_suffixed(element)) \
+                        and self.text[previous.start:previous.end].split()[-1].startswith("ال"):
+                    # «وتوقع الوزير انخفاض أسعار الديزل», «قدم مدرب الفريق شكره»: after a definite title, a verbal
+                    # noun or a noun with a pronoun is what the speaker did, not a complement of the title.
+                    break
+                end, previous = element.end, element
                 continue
             break
         return end

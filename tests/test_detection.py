@@ -1057,3 +1057,15 @@ def test_verbs_that_report_only_before_what_was_said_and_more_collectives(text, 
 ])
 def test_the_same_verbs_with_no_clause_report_nothing(text):
     assert _found(text, "cue") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتوقع الوزير انخفاض أسعار الديزل الشهر المقبل.", ("وتوقع", "الوزير", "official_unnamed")),
+    ("وقدم مدرب الفريق شكره للاعبين، مؤكداً أن الفوز مستحق.", ("مؤكداً", "مدرب الفريق", "official_unnamed")),
+])
+def test_a_definite_title_ends_before_what_the_speaker_did(text, expected):
+    assert expected in _links(text)
+
+
+def test_a_definite_title_still_takes_an_unlisted_name():
+    assert ("وقال", "العميد طماح الحربي", "named_person") in _links("وقال العميد طماح الحربي إن الطريق آمن.")
