@@ -1326,6 +1326,7 @@ class _Linker:
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
         self.scripture = lexicon.word_lists.get("scripture", frozenset())
+        self.scripture_heads = frozenset(phrase.split()[0] for phrase in self.scripture)
 
     def _mention(self, index: int, phrase: NounPhrase) -> int:
         """Record that `phrase` names source `index` here; returns the index."""
@@ -1376,7 +1377,10 @@ class _Linker:
     def _quotes_scripture(self, position: int) -> bool:
         """«قال تعالى», «يقول الله عز وجل», «قال صلى الله عليه وسلم»: scripture quoted in a sermon or a
         column is no one the article cites for its facts."""
-        words = _WORDS.findall(self.text, position, position + 40)
+        first = _WORDS.search(self.text, position, position + 12)
+        if first is None or first.group() not in self.scripture_heads:
+            return False
+        words = _WORDS.findall(self.text, first.start(), first.start() + 40)
         return any(" ".join(words[:count]) in self.scripture for count in (1, 2, 3, 4))
 
     def link(self, cues: list[Match], told: list[tuple[int, Match]]) -> None:
