@@ -1069,3 +1069,22 @@ def test_a_definite_title_ends_before_what_the_speaker_did(text, expected):
 
 def test_a_definite_title_still_takes_an_unlisted_name():
     assert ("وقال", "العميد طماح الحربي", "named_person") in _links("وقال العميد طماح الحربي إن الطريق آمن.")
+
+
+@pytest.mark.parametrize("text", [
+    'وظل المشجعون يرددون "جحفلي" نسبة إلى مدافع فريقهم.',
+    "ولفت رأي آخر إلى عدم المبالغة في الاهتمام بهذه النقطة.",
+    "وتعرض المقال لانتقادات حادة بسبب موقفه تجاه رأي الشيخ في المسألة.",
+])
+def test_named_after_and_the_noun_opinion_are_no_cues(text):
+    assert [t for t, _ in _found(text, "cue") if t in ("نسبة إلى", "رأي")] == []
+
+
+def test_the_verb_saw_with_diacritics_is_still_a_cue():
+    assert ("وتَرَى", "الحكومة", "country_or_government") in _links("وتَرَى الحكومة أن الاتفاق متوازن.")
+
+
+def test_without_hesitation_referred_to_as_and_past_plurals_after_qad():
+    assert _found("ووافق اللاعب بلا تردد على العرض.", "agentless") == []
+    assert _found("وهي الهجمات التي يشار إليها أيضا بالذئاب المنفردة.", "agentless") == []
+    assert _found("وكان المسلحون قد تسللوا إلى الموقع ليلاً.", "hedge") == []
