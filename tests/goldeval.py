@@ -27,7 +27,7 @@ REAL_DIR = Path(__file__).parent / "gold_real"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinewsnet_dev.jsonl"
 # Sets kept blind: never used to change the rules, so `-v` does not list their errors (their figures are
 # printed as for any set).
-BLIND_FILES = frozenset({"armpro_real.yml", "armpro_real3.yml"})
+BLIND_FILES = frozenset({"armpro_real.yml", "armpro_real3.yml", "snn_real6.yml"})
 CATEGORIES = ("cue", "source", "agentless", "hedge", "booster", "quote", "unattributed_claim", "boilerplate")
 EXPECT_KEYS = (*CATEGORIES, "attribution")
 
