@@ -1364,6 +1364,16 @@ class _Linker:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
 
+    def _thing_indicates(self, cue: Match, sentence: tuple[int, int]) -> bool:
+        """«ويشير ارتفاع الأسعار إلى…», «تفيد الأفراد»: an imperfect verb followed by a verbal noun or a noun with
+        a pronoun suffix has it for its subject or object; it reports what a thing indicates, and continues no
+        one's speech («ويشير إلى أن…» does). A definite noun may be an unlisted speaker («ويقول المؤلف»)."""
+        if cue.rule.kind != "verb" or self.text[cue.core_start:cue.end] not in cue.rule.imperfect:
+            return False
+        elements, _, _ = self.reader.elements(cue.end, sentence[1])
+        return bool(elements) and elements[0].kind == "word" and not elements[0].word.startswith("ال") and \
+            not _name_like(elements[0].word)
+
     def _document_before(self, cue: Match, sentence: tuple[int, int]) -> list[NounPhrase]:
         """The text a «فيما يلي نصه» reproduces: the last document named before it in its sentence
         («صدر عن قيادة التحالف بيان بشأن الهدنة فيما يلي نصه:»)."""
@@ -1470,6 +1480,8 @@ class _Linker:
                 if not cue.rule.continuation and not self._coordinated_after_comma(cue) and \
                         not _QUOTATION_FOLLOWS.match(text, cue.end) and self._inside_reported_speech(cue.start, sentence):
                     continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
+                if self._thing_indicates(cue, sentence):
+                    continue
                 self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
                 continue
             for index, phrase in resolved:

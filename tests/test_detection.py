@@ -1088,3 +1088,25 @@ def test_without_hesitation_referred_to_as_and_past_plurals_after_qad():
     assert _found("ووافق اللاعب بلا تردد على العرض.", "agentless") == []
     assert _found("وهي الهجمات التي يشار إليها أيضا بالذئاب المنفردة.", "agentless") == []
     assert _found("وكان المسلحون قد تسللوا إلى الموقع ليلاً.", "hedge") == []
+
+
+def test_according_to_the_statements_of_someone_is_that_someone():
+    assert _links("وبحسب تصريحات الوزير فإن المشروع سيكتمل العام المقبل.") == [
+        ("وبحسب", "الوزير", "official_unnamed")]
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفعت الأسعار في يوليو، ويشير ارتفاع نشاط قطاع الخدمات إلى تحسن الاقتصاد.",
+    "وقال المحلل سامي العلي إن السوق متماسكة. ويشير انخفاض الطلب على الوقود إلى تباطؤ.",
+])
+def test_what_a_thing_indicates_continues_no_ones_speech(text):
+    assert [cue for cue, _, _ in _links(text) if "شير" in cue] == []
+
+
+def test_he_points_out_still_continues_the_speaker():
+    links = _links("وقال المحلل سامي العلي إن السوق متماسكة. ويشير إلى أن الطلب قوي.")
+    assert ("ويشير", "المحلل سامي العلي", "named_person") in links
+
+
+def test_the_passive_one_wonders_is_no_cue():
+    assert [t for t, _ in _found("تُرى من هؤلاء الذين يكتبون التاريخ؟", "cue") if "رى" in t] == []
