@@ -572,6 +572,8 @@ class Lexicon:
     stopword_pair_heads: frozenset[str] = field(init=False)
     """First words of the two-word stopwords («من جانبه»): only these need a look at the next word."""
     given_names: frozenset[str] = field(init=False)
+    female_names: frozenset[str] = field(init=False)
+    """Given names of rules labelled `female`: a continuation verb agrees with its speaker's gender."""
     word_lists: dict[str, frozenset[str]] = field(init=False)
     """Other stopword lists by label: `title_link`, `not_reported`."""
     _forms: dict[str, list[tuple[Rule, str]]] = field(init=False, repr=False)
@@ -595,6 +597,7 @@ class Lexicon:
         surfaces: set[str] = set()
         forms: dict[str, list[tuple[Rule, str]]] = {}
         names: set[str] = set()
+        female: set[str] = set()
         pronoun_forms: set[str] = set()
         for rule in self.rules:
             if rule.category == "stopword":
@@ -607,6 +610,8 @@ class Lexicon:
                 continue
             if rule.category == "given_name":
                 names.update(rule.surfaces)
+                if rule.label == "female":
+                    female.update(rule.surfaces)
             if rule.kind == "pattern":
                 continue
             allowed = _prefix_strings(rule.prefixes)
@@ -619,7 +624,7 @@ class Lexicon:
                     # ل + ال is written لل (للأمم المتحدة): the alef drops after the lam proclitic.
                     if prefix.endswith("ل") and surface.startswith("ال") and len(surface) > 2:
                         forms.setdefault(prefix + surface[1:], []).append((rule, prefix))
-        self.given_names = frozenset(names)
+        self.given_names, self.female_names = frozenset(names), frozenset(female)
         self.stopword_pair_heads = frozenset(key.split()[0] for key in self.stopwords if " " in key)
         self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces

@@ -1099,6 +1099,22 @@ class _Registry:
 # --------------------------------------------------------------------------------------- linking
 
 
+def _verb_gender(text: str, cue: Match) -> str | None:
+    """The gender of a singular reporting verb as written: «قالت», «تقول» feminine; «قال», «يقول»
+    masculine; None for plurals, participles and phrases."""
+    rule = cue.rule
+    if rule.kind != "verb":
+        return None
+    core = text[cue.core_start:cue.end]
+    if core in rule.imperfect:
+        if core[:1] == "ت" and "ي" + core[1:] in rule.imperfect:
+            return "f"
+        return "m" if core[:1] == "ي" and "ت" + core[1:] in rule.imperfect else None
+    if core.endswith("ت") and core[:-1] in rule.surfaces:
+        return "f"
+    return "m" if core + "ت" in rule.surfaces else None
+
+
 def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
     for start, end, _ in detection.layout.sentences:
         if start <= position < end:
@@ -1326,6 +1342,10 @@ class _Linker:
         self.not_reported = lexicon.word_lists.get("not_reported", frozenset())
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
         self.scripture = lexicon.word_lists.get("scripture", frozenset())
+        self.lexicon = lexicon
+        titles = {_strip_al(surface) for rule in lexicon.rules if rule.category == "title" for surface in rule.surfaces}
+        # «وزيره», «مديره»: the feminine of a title is the title with «ة» (normalized «ه»).
+        self.feminine_titles = frozenset(t for t in titles if t.endswith("ه") and t[:-1] in titles)
         self.scripture_heads = frozenset(phrase.split()[0] for phrase in self.scripture)
 
     def _mention(self, index: int, phrase: NounPhrase) -> int:
@@ -1673,12 +1693,31 @@ class _Linker:
             source = self.last_source
         if source is not None and self.registry.records[source].type == "named_person" and _plural_verb(self.text, cue):
             source = None  # «يقولون» after «قال أبو تمام»: a plural verb cannot carry one person's voice
+        gender = _verb_gender(self.text, cue)
+        if source is not None and gender is not None and self._gender(source) not in (None, gender):
+            # «وقالت» cannot continue «المدرب أليخاندرو سابيلا»: the latest explicit source it agrees with.
+            source = next((a.source for a in reversed(self.attributions) if a.source is not None and not a.carried
+                           and a.source != source and self._gender(a.source) in (None, gender)), None)
         mention = self.registry.records[source].mentions[-1] if source is not None and \
             self.registry.records[source].mentions else None
         self.attributions.append(LinkedAttribution(cue, cue_start, cue_end, label, stance, True, source, mention,
                                                    content, True))
         if source is not None:
             self._record_use(source, cue_start, cue_end, stance)
+
+    def _gender(self, index: int) -> str | None:
+        """«f» or «m» for a person known by a given name, «f» for a feminine title, else None."""
+        record = self.registry.records[index]
+        if record.type not in ("named_person", "official_unnamed"):
+            return None
+        if record.name_tokens:
+            first = record.name_tokens[0]
+            if first in self.lexicon.female_names:
+                return "f"
+            if first in self.lexicon.given_names:
+                return "m"
+        # A masculine title says nothing: «رئيس اللجنة أميمة عزوز» is a woman.
+        return "f" if record.title and record.title.split()[0] in self.feminine_titles else None
 
     def _person_before(self, cue_start: int) -> int | None:
         paragraph = self.detection.layout.paragraphs[self.detection.layout.paragraph_of(cue_start)]

@@ -1110,3 +1110,14 @@ def test_he_points_out_still_continues_the_speaker():
 
 def test_the_passive_one_wonders_is_no_cue():
     assert [t for t, _ in _found("تُرى من هؤلاء الذين يكتبون التاريخ؟", "cue") if "رى" in t] == []
+
+
+def test_a_feminine_continuation_skips_a_man_for_the_latest_source_it_agrees_with():
+    text = ("وقالت الوزيرة سارة العلي إن الخطة جاهزة. وقال مدير المشروع خالد الحربي إن العمل بدأ. "
+            "وأضافت أن التمويل متوفر.")
+    assert _links(text)[-1] == ("وأضافت", "الوزيرة سارة العلي", "named_person")
+
+
+def test_a_masculine_title_does_not_make_a_woman_a_man():
+    text = "وأكدت رئيس اللجنة أميمة عزوز أن الحملة نجحت. وأضافت أن التبرعات زادت."
+    assert _links(text)[-1] == ("وأضافت", "رئيس اللجنة أميمة عزوز", "named_person")
