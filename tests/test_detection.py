@@ -1121,3 +1121,7 @@ def test_a_feminine_continuation_skips_a_man_for_the_latest_source_it_agrees_wit
 def test_a_masculine_title_does_not_make_a_woman_a_man():
     text = "وأكدت رئيس اللجنة أميمة عزوز أن الحملة نجحت. وأضافت أن التبرعات زادت."
     assert _links(text)[-1] == ("وأضافت", "رئيس اللجنة أميمة عزوز", "named_person")
+
+
+def test_gulf_womens_names_open_a_name():
+    assert _links("وتؤكد نوف اليحيى أن القانون يحمي الموظفات.") == [("وتؤكد", "نوف اليحيى", "named_person")]
