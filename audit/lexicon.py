@@ -574,6 +574,8 @@ class Lexicon:
     given_names: frozenset[str] = field(init=False)
     female_names: frozenset[str] = field(init=False)
     """Given names of rules labelled `female`: a continuation verb agrees with its speaker's gender."""
+    feminine_titles: frozenset[str] = field(init=False)
+    """Titles without the article whose masculine is a title too («وزيره», «مديره»: normalized «ة»)."""
     word_lists: dict[str, frozenset[str]] = field(init=False)
     """Other stopword lists by label: `title_link`, `not_reported`."""
     _forms: dict[str, list[tuple[Rule, str]]] = field(init=False, repr=False)
@@ -625,6 +627,8 @@ class Lexicon:
                     if prefix.endswith("ل") and surface.startswith("ال") and len(surface) > 2:
                         forms.setdefault(prefix + surface[1:], []).append((rule, prefix))
         self.given_names, self.female_names = frozenset(names), frozenset(female)
+        titles = {_strip_article(s) for r in self.rules if r.category == "title" for s in r.surfaces}
+        self.feminine_titles = frozenset(t for t in titles if t.endswith("ه") and t[:-1] in titles)
         self.stopword_pair_heads = frozenset(key.split()[0] for key in self.stopwords if " " in key)
         self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces

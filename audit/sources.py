@@ -1343,9 +1343,6 @@ class _Linker:
         self.not_reported_imperfect = lexicon.word_lists.get("not_reported_imperfect", frozenset())
         self.scripture = lexicon.word_lists.get("scripture", frozenset())
         self.lexicon = lexicon
-        titles = {_strip_al(surface) for rule in lexicon.rules if rule.category == "title" for surface in rule.surfaces}
-        # «وزيره», «مديره»: the feminine of a title is the title with «ة» (normalized «ه»).
-        self.feminine_titles = frozenset(t for t in titles if t.endswith("ه") and t[:-1] in titles)
         self.scripture_heads = frozenset(phrase.split()[0] for phrase in self.scripture)
 
     def _mention(self, index: int, phrase: NounPhrase) -> int:
@@ -1717,7 +1714,7 @@ class _Linker:
             if first in self.lexicon.given_names:
                 return "m"
         # A masculine title says nothing: «رئيس اللجنة أميمة عزوز» is a woman.
-        return "f" if record.title and record.title.split()[0] in self.feminine_titles else None
+        return "f" if record.title and record.title.split()[0] in self.lexicon.feminine_titles else None
 
     def _person_before(self, cue_start: int) -> int | None:
         paragraph = self.detection.layout.paragraphs[self.detection.layout.paragraph_of(cue_start)]
