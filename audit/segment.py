@@ -109,7 +109,7 @@ def find_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-# Verses of the Qur'an are set in braces: «قال تعالى: {وَمَا أَرْسَلْنَاكَ إِلَّا رَحْمَةً لِّلْعَالَمِينَ}».
+# Verses of the Qur'an are set in braces after «قال تعالى:», «يقول الله عز وجل:»: «{…}» is the verse.
 _OPENERS = {"«": "»", "“": "”", "„": "”", "‟": "”", "‘": "’", "{": "}"}
 # ″ (double prime) closes “ on pages whose editor typed it for ” («“5+1″»).
 _CLOSERS = {"»": "«", "”": "“", "’": "‘", "″": "“", "}": "{"}
