@@ -1382,9 +1382,10 @@ class _Linker:
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
 
     def _thing_indicates(self, cue: Match, sentence: tuple[int, int]) -> bool:
-        """«ويشير ارتفاع الأسعار إلى…», «تفيد الأفراد»: an imperfect verb followed by a verbal noun or a noun with
-        a pronoun suffix has it for its subject or object; it reports what a thing indicates, and continues no
-        one's speech («ويشير إلى أن…» does). A definite noun may be an unlisted speaker («ويقول المؤلف»)."""
+        """«ويشير ارتفاع الأسعار إلى…», «يحث حكومات العالم»: an imperfect verb followed by a verbal noun or a
+        noun with a pronoun suffix has it for its subject or object; it reports what a thing indicates, and
+        continues no one's speech («ويشير إلى أن…» does). A definite noun may be an unlisted speaker («ويقول
+        المؤلف»), so it is left to the speaker reader."""
         if cue.rule.kind != "verb" or self.text[cue.core_start:cue.end] not in cue.rule.imperfect:
             return False
         elements, _, _ = self.reader.elements(cue.end, sentence[1])
@@ -1393,7 +1394,7 @@ class _Linker:
 
     def _document_before(self, cue: Match, sentence: tuple[int, int]) -> list[NounPhrase]:
         """The text a «فيما يلي نصه» reproduces: the last document named before it in its sentence
-        («صدر عن قيادة التحالف بيان بشأن الهدنة فيما يلي نصه:»)."""
+        («صدر عن الوزارة بيان حول الزيارة فيما يلي نصه:»)."""
         heads = [m for m in self.detection.category("document_head") if sentence[0] <= m.start < cue.start]
         for head in reversed(heads):
             phrases, _ = self.reader.read(head.start, cue.start)
