@@ -7,6 +7,7 @@ entities) decide its type, stopwords end it, and given names tell a person's nam
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -1116,10 +1117,14 @@ def _verb_gender(text: str, cue: Match) -> str | None:
 
 
 def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
-    for start, end, _ in detection.layout.sentences:
-        if start <= position < end:
-            return start, end
+    sentences = detection.layout.sentences
+    index = bisect.bisect_right(sentences, (position, _INFINITY, _INFINITY)) - 1
+    if index >= 0 and position < sentences[index][1]:
+        return sentences[index][0], sentences[index][1]
     return position, len(detection.doc.text)
+
+
+_INFINITY = float("inf")
 
 
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت».
@@ -1581,9 +1586,9 @@ class _Linker:
 
     def _title_starts(self, start: int, end: int) -> list[int]:
         """Where a title begins in `[start, end)`, in text order."""
-        matches = self.reader.np_matches
-        return [p for p in self.reader.subject_starts
-                if start <= p < end and p in matches and matches[p].rule.category == "title"]
+        matches, starts = self.reader.np_matches, self.reader.subject_starts
+        return [p for p in starts[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                if p in matches and matches[p].rule.category == "title"]
 
     def _titled_person(self, start: int) -> NounPhrase | None:
         """The named person a title at `start` introduces, if it introduces one."""
@@ -1611,7 +1616,9 @@ class _Linker:
         # or right before the verb the family name of someone the article names («وكان الوزاني قد ادّعى»).
         # A family name written only here was named nowhere else, and reading every name in the article to
         # learn that is dear.
-        starts = [p for p in reader.subject_starts if window_start <= p < cue_start]
+        subject_starts = reader.subject_starts
+        starts = subject_starts[bisect.bisect_left(subject_starts, window_start):
+                                bisect.bisect_left(subject_starts, cue_start)]
         surname = _word_before_gap(text, window_start, cue_start)
         family = text[surname[0]:surname[1]] if surname is not None else ""
         if family.startswith("ال") and text.count(family) > 1 and self.registry.person_named(family) is not None:
