@@ -1125,3 +1125,10 @@ def test_a_masculine_title_does_not_make_a_woman_a_man():
 
 def test_gulf_womens_names_open_a_name():
     assert _links("وتؤكد نوف اليحيى أن القانون يحمي الموظفات.") == [("وتؤكد", "نوف اليحيى", "named_person")]
+
+
+def test_one_of_the_members_of_parliament_and_singers():
+    assert ("بحسب ما أعلن", "النواب", "official_unnamed") in _links(
+        "وأيد المجلس النص، بحسب ما أعلن أحد النواب، لكن العدد يظل أدنى من المطلوب.")
+    assert ("وقالت", "المغنية اللبنانية هبة طوجي", "named_person") in _links(
+        "وقالت المغنية اللبنانية هبة طوجي إن الحفل سيقام في بيروت.")
