@@ -185,7 +185,7 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
                                         if doc.text[s:e].rstrip(" »\"”)").endswith(("?", "؟")))
     metrics = compute_metrics(words=words, body_sentences=len(body), attributed_sentences=attributed_sentences,
                               sources=sources_tuple, attributions=tuple(attributions), findings=tuple(findings),
-                              questions=questions, writer_voice=len(detection.category("writer_voice")))
+                              questions=questions, writer_voice=_writer_voice(detection, linking))
     warnings = []
     if letters and arabic_ratio < NON_ARABIC_RATIO:
         warnings.append(f"only {arabic_ratio:.0%} of the letters are Arabic: the lexicons cover Arabic, "
@@ -208,6 +208,14 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
         warnings=tuple(warnings),
         meta=meta,
     )
+
+
+def _writer_voice(detection: Detection, linking: Linking) -> int:
+    """First-person and judging phrases of the writer: not those inside what a cited source said
+    («يرى عضو الشورى السابق بأن … فعلينا كأفراد مجتمع أن…»), which are the source's, as in a quotation."""
+    reported = sorted(a.content for a in linking.attributions if a.content and a.source is not None)
+    return sum(1 for m in detection.category("writer_voice")
+               if not any(start <= m.start < end for start, end in reported))
 
 
 def _sentence_index(sentences: tuple[tuple[int, int, int], ...], position: int) -> int | None:

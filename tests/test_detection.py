@@ -1132,3 +1132,10 @@ def test_one_of_the_members_of_parliament_and_singers():
         "وأيد المجلس النص، بحسب ما أعلن أحد النواب، لكن العدد يظل أدنى من المطلوب.")
     assert ("وقالت", "المغنية اللبنانية هبة طوجي", "named_person") in _links(
         "وقالت المغنية اللبنانية هبة طوجي إن الحفل سيقام في بيروت.")
+
+
+def test_first_person_words_in_reported_speech_are_the_speakers_not_the_writers():
+    reported = audit_text("ويرى عضو الشورى السابق سعد العتيبي بأن علينا جميعاً أن نكون يقظين.", score=False)
+    own = audit_text("علينا جميعاً أن نكون يقظين، فالخطر قريب.", score=False)
+    assert reported.metrics["writer_voice_per_100_words"] == 0
+    assert own.metrics["writer_voice_per_100_words"] > 0
