@@ -1139,3 +1139,8 @@ def test_first_person_words_in_reported_speech_are_the_speakers_not_the_writers(
     own = audit_text("علينا جميعاً أن نكون يقظين، فالخطر قريب.", score=False)
     assert reported.metrics["writer_voice_per_100_words"] == 0
     assert own.metrics["writer_voice_per_100_words"] > 0
+
+
+def test_a_group_named_in_quotation_marks_after_tanzim():
+    assert _links("وأعلن تنظيم “داعش” مسؤوليته عن الهجوم.") == [("وأعلن", "تنظيم “داعش”", "named_org")]
+    assert _found("وأكد نجاح تنظيم البطولة أن الاستعدادات اكتملت.", "source") == []
