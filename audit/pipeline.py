@@ -140,13 +140,12 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
 
     # Direct quotations: attributed when an attribution's content covers them or an attribution sits in
     # the same sentence or the one before it in the same paragraph.
-    sentence_of = {i: layout.sentences[i] for i in range(len(layout.sentences))}
-    cue_sentences = {_sentence_index(layout.sentences, a.cue_start) for a in linking.attributions
+    cue_sentences = {layout.sentence_of(a.cue_start) for a in linking.attributions
                      if a.source is not None}
     for quote in detection.direct_quotes:
         if detection.in_boilerplate(quote.start):
             continue
-        index = _sentence_index(layout.sentences, quote.start)
+        index = layout.sentence_of(quote.start)
         attributed = any(a.content and a.content[0] <= quote.inner_start < a.content[1] and a.source is not None
                          for a in linking.attributions)
         if quote.answer:
@@ -154,9 +153,9 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
             # the page presents (in its headline or introduction), named or not there.
             attributed = True
         elif not attributed and index is not None:
-            paragraph = sentence_of[index][2]
+            paragraph = layout.sentences[index][2]
             attributed = index in cue_sentences or (
-                index - 1 in cue_sentences and sentence_of[index - 1][2] == paragraph)
+                index - 1 in cue_sentences and layout.sentences[index - 1][2] == paragraph)
         findings.append(finding("quote", "attributed" if attributed else "unattributed",
                                 quote.inner_start, quote.inner_end, "structure.quote"))
 
@@ -176,7 +175,7 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
     words, letters, arabic = count_text(body_text)
     paragraphs = len({p for _, _, p in body_spans})
     arabic_ratio = round(arabic / letters, 4) if letters else 0.0
-    attributed_sentences = len({_sentence_index(layout.sentences, a.cue_start) for a in linking.attributions}
+    attributed_sentences = len({layout.sentence_of(a.cue_start) for a in linking.attributions}
                                & set(body))
     sources_tuple = tuple(source_objects)
     # Rhetorical questions mark a writer arguing; an interview's questions are the interviewer's job.
@@ -213,13 +212,7 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
 def _writer_voice(detection: Detection, linking: Linking) -> int:
     """First-person and judging phrases of the writer: not those inside what a cited source said
     («يرى عضو الشورى السابق بأن … فعلينا كأفراد مجتمع أن…»), which are the source's, as in a quotation."""
-    reported = sorted(a.content for a in linking.attributions if a.content and a.source is not None)
+    reported = [a.content for a in linking.attributions if a.content and a.source is not None]
     return sum(1 for m in detection.category("writer_voice")
                if not any(start <= m.start < end for start, end in reported))
 
-
-def _sentence_index(sentences: tuple[tuple[int, int, int], ...], position: int) -> int | None:
-    index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
-    if index >= 0 and position < sentences[index][1]:
-        return index
-    return None

@@ -62,6 +62,13 @@ class Layout:
     def block_of(self, position: int) -> int:
         return _index_of(self.blocks, position)
 
+    def sentence_of(self, position: int) -> int | None:
+        """Index of the sentence holding `position`, or None between sentences."""
+        index = bisect.bisect_right(self.sentences, (position, float("inf"))) - 1
+        if index >= 0 and position < self.sentences[index][1]:
+            return index
+        return None
+
     def quote_at(self, position: int) -> Quote | None:
         """The quotation whose inner text holds `position`, if any."""
         for quote in self.quotes:

@@ -1117,14 +1117,11 @@ def _verb_gender(text: str, cue: Match) -> str | None:
 
 
 def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
-    sentences = detection.layout.sentences
-    index = bisect.bisect_right(sentences, (position, _INFINITY, _INFINITY)) - 1
-    if index >= 0 and position < sentences[index][1]:
-        return sentences[index][0], sentences[index][1]
-    return position, len(detection.doc.text)
-
-
-_INFINITY = float("inf")
+    index = detection.layout.sentence_of(position)
+    if index is None:
+        return position, len(detection.doc.text)
+    start, end, _ = detection.layout.sentences[index]
+    return start, end
 
 
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت».
