@@ -843,6 +843,8 @@ class _Reader:
                               ("person", name_tokens), name_tokens=name_tokens)
         for index, element in enumerate(words[:5]):
             if element.word in names or _strip_conj(element.word) in names or self._two_word_name(words, index):
+                if index and first[:1] in "لب" and not first.startswith(("ال", "بال")):
+                    return None  # «يروج لموت عمر»: a preposition and its noun, then whose (death) it is
                 # «المبتعثة ريم الشهري»: a description, then the name.
                 last = index
                 while last + 1 < len(words) and self._continues_name(words[last + 1], words[last]):
@@ -1107,10 +1109,11 @@ def _verb_gender(text: str, cue: Match) -> str | None:
     if rule.kind != "verb":
         return None
     core = text[cue.core_start:cue.end]
-    if core in rule.imperfect:
-        if core[:1] == "ت" and "ي" + core[1:] in rule.imperfect:
-            return "f"
-        return "m" if core[:1] == "ي" and "ت" + core[1:] in rule.imperfect else None
+    # Present forms pair by their prefix; a rule given as a list of forms («تتحدث», «يتحدث») pairs the same way.
+    if core[:1] == "ت" and "ي" + core[1:] in rule.surfaces:
+        return "f"
+    if core[:1] == "ي":
+        return "m" if "ت" + core[1:] in rule.surfaces else None
     if core.endswith("ت") and core[:-1] in rule.surfaces:
         return "f"
     return "m" if core + "ت" in rule.surfaces else None

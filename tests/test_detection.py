@@ -1118,6 +1118,12 @@ def test_a_feminine_continuation_skips_a_man_for_the_latest_source_it_agrees_wit
     assert _links(text)[-1] == ("وأضافت", "الوزيرة سارة العلي", "named_person")
 
 
+def test_a_verb_listed_by_its_forms_agrees_in_gender_too():
+    # «يتحدث/تتحدث» is listed form by form (its past «تحدث» also means "happens"); its gender still counts.
+    text = "وقدّم العرض المخرج فهد السالم، وتتحدث المشاهد عن تاريخ المنطقة."
+    assert [(cue, source) for cue, source, _ in _links(text)] in ([], [("وتتحدث", None)])
+
+
 def test_a_masculine_title_does_not_make_a_woman_a_man():
     text = "وأكدت رئيس اللجنة أميمة عزوز أن الحملة نجحت. وأضافت أن التبرعات زادت."
     assert _links(text)[-1] == ("وأضافت", "رئيس اللجنة أميمة عزوز", "named_person")
