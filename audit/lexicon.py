@@ -554,7 +554,7 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") else word
-_NEXT_WORD = re.compile(r"[\s«»\"“”،,]*(\w+|:)")
+_NEXT_WORD = re.compile(r"[\s«»\"“”،,()]*(\w+|:)")
 _PREV_WORD = re.compile(r"(\w+)[\s«»\"“”]*$")
 
 

@@ -31,7 +31,8 @@ _UNIDENTIFIED_SPEAKERS = frozenset({"official_unnamed", "anonymous"})
 _NISBA = re.compile(r"^(?:و)?(?:ال)?\w{2,}(?:يه|ي|يون|يين|يات|ان)$")
 _ENDING_PUNCT = frozenset(":،,؛;")
 _DASHES = frozenset("-–—")
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "وهو", "وهي", "وهم"})
+# «البالغ من العمر»: an age closes a name as a relative clause does.
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "وهو", "وهي", "وهم", "البالغ", "البالغة"})
 # A quoted name can follow these: «صحيفة "الوطن"», «جمعية "إنسان"», «مدرب "العميد"».
 _QUOTABLE_AFTER = frozenset({"media_head", "org_head", "title", "source"})
 # Nouns that continue an organization's name: «هيئة قناة بنما», «مؤسسة النقد», «جمعية مراسلي الصحف».
@@ -290,8 +291,8 @@ class _Reader:
         the end)."""
         family = _TOKEN.search(self.text, token.end(), limit)
         if family is None or not family.group().startswith("ال") or family.start() in self.np_matches or \
-                family.group().endswith("ه"):
-            return False  # «مكة المكرمة»: family names seldom end in ة
+                family.group().endswith("ه") or _verbal_noun(family.group()[2:]):
+            return False  # «مكة المكرمة»: family names seldom end in ة; «علي الالتزام» is «على» and its noun
         after = _TOKEN.search(self.text, family.end(), limit)
         return after is None or not after.group()[0].isalpha() or after.group() in COMPLEMENTIZERS
 
@@ -362,7 +363,27 @@ class _Reader:
         """«المستشار علي البوعينين إن»: «علي» is a name, not «على», when it is written with a dotted ya and a
         family name with the article follows and closes the phrase."""
         last = self.doc.to_original(token.end() - 1)
-        return self.doc.original[last:last + 1] == "ي" and self._family_name_closes(token, limit)
+        return self.doc.original[last:last + 1] == "ي" and (self._family_name_closes(token, limit)
+                                                              or self._plain_name_closes(token, limit))
+
+    def _manner_construct(self, token: re.Match[str], limit: int) -> bool:
+        """«بهدوء القاضي»: «بـ» and a noun without a pronoun, then a title or a source word it is construct with."""
+        word = token.group()
+        if word in self.lexicon.given_names or self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
+            return False
+        following = _TOKEN.search(self.text, token.end(), limit)
+        match = self.np_matches.get(following.start()) if following is not None else None
+        return match is not None and match.rule.category in ("title", "source")
+
+    def _plain_name_closes(self, token: re.Match[str], limit: int) -> bool:
+        """After `token`, one name-shaped word without the article that ends the phrase: «شيخ القبيلة علي
+        غريب:» (the preposition «على» goes on to its noun: «علي هامش المؤتمر»)."""
+        family = _TOKEN.search(self.text, token.end(), limit)
+        if family is None or family.start() in self.np_matches or not _name_like(family.group()) or \
+                family.group() in self.lexicon.stopwords or _verbal_noun(family.group()):
+            return False
+        after = _TOKEN.search(self.text, family.end(), limit)
+        return after is None or not after.group()[0].isalpha() or after.group() in COMPLEMENTIZERS
 
     def elements(self, position: int, limit: int) -> tuple[list[_Element], str, int]:
         """Elements of the phrase starting at `position`, why it ended, and where the next one could start."""
@@ -431,6 +452,10 @@ class _Reader:
                     position = token.end()
                     continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
+            if not elements and word[:1] == "ب" and not word.startswith("بال") and self._manner_construct(token, limit):
+                # «ثم قال بخبث ضابط البوليس:», «فقال بهدوء القاضي»: said with the cunning of a police officer, with
+                # a judge's calm; a manner, not a speaker («وقال بدوره الوزير» has its speaker after the adverb).
+                return elements, "adverb", start
             particle = word == "فان" and (not elements or elements[-1].kind == "word" or
                                           elements[-1].category == "given_name") and self._name_particle(start, limit)
             if word in COMPLEMENTIZERS and not particle:
@@ -872,9 +897,19 @@ class _Reader:
             return NounPhrase(words[0].start, end, "named_person", "structure.name_title", ("person", tokens),
                               name_tokens=tokens, title=self.text[after.start:end])
         recipient = next((i for i, e in enumerate(words) if i and e.word in self.recipient_words), None)
+        deed = next((i for i, e in enumerate(words[:4]) if i and not e.word.startswith("ال") and (
+            self._pronoun_suffixed(e) or _verbal_noun(e.word))), None)
         if recipient is not None:
             # «قال بوتين للصحافيين إن»: whom the words were told ends the name and shows it spoke.
             words, tokens, reason = words[:recipient], tokens[:recipient], "complementizer"
+        elif deed is not None and deed <= 3 and not first.startswith("ال") and \
+                all(_name_like(e.word) and not self._pronoun_suffixed(e) for e in words[:deed]):
+            # «وأكد شتاينماير تفهمه لموقف المملكة»: a noun with a pronoun or a verbal noun may be what a speaker
+            # did, the name ending before it; but the words before may be a verbal noun too («أعلنت استدعاء
+            # سفيرها»), so they count only as the name of someone named elsewhere.
+            words, tokens = words[:deed], tokens[:deed]
+            return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
+                              ("person", tokens), name_tokens=tokens, tentative=True)
         elif reason == "adverb" and len(words) == 1 and _SAYS_AFTER_ADVERBS.match(self.text, words[0].end):
             reason = "complementizer"  # «وأعلن فولفسبورغ رسمياً، مساء الأحد، أن»: adverbs, then what was said
         if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
@@ -910,10 +945,11 @@ _NOT_NAME = re.compile(
     r"|(?:ات|ها|هم|هما|كم|نا)$"  # a plural or a pronoun suffix: «إرشادات», «تأييدها»
     r"|^[لبك]?ت\w\wي\w$"           # the verbal noun of form II, with a preposition or not: «تنفيذ», «بتعزيز»
     r"|^[لبك]?(?:است|ا)\w\w\wا\w$"  # forms VIII and X: «اجتماع», «باعتقال», «استقرار»
+    r"|^[لبك]ا\w\wا\w$"           # form IV with a preposition: «بإجراء», «لإطلاق» (alone, «إكرام» is a name)
 )
 # Verbal nouns of forms II, VII, VIII and X («تنفيذ», «انخفاض», «اجتماع», «استقرار»), plurals in ات and
 # pronoun suffixes («إنجازات», «بدأها»): no name starts with them.
-_VERBAL_NOUN = re.compile(r"^ت\w\wي\w$|^(?:است|ا)\w\w\wا\w$|\w\w(?:ات|ها|هم|هما|كم)$")
+_VERBAL_NOUN = re.compile(r"^ت\w\wي\w$|^(?:است|ا)\w\w\wا\w$|^[لبك]ا\w\wا\w$|\w\w(?:ات|ها|هم|هما|كم)$")
 _NOT_SURNAMES = frozenset({"الله", "الرحمن", "الدين", "الاسلام"})
 
 

@@ -1150,3 +1150,40 @@ def test_first_person_words_in_reported_speech_are_the_speakers_not_the_writers(
 def test_a_group_named_in_quotation_marks_after_tanzim():
     assert _links("وأعلن تنظيم “داعش” مسؤوليته عن الهجوم.") == [("وأعلن", "تنظيم “داعش”", "named_org")]
     assert _found("وأكد نجاح تنظيم البطولة أن الاستعدادات اكتملت.", "source") == []
+
+
+def test_a_group_named_in_brackets_after_tanzim():
+    assert _links("وأعلن تنظيم (داعش) مسؤوليته عن التفجير.") == [("وأعلن", "تنظيم (داعش)", "named_org")]
+
+
+def test_an_age_closes_a_name():
+    assert _links("وقال المهاجم بوريس كاتالي البالغ من العمر 24 عاما إنه سعيد بالانتقال.")[0][1] == \
+        "المهاجم بوريس كاتالي"
+    assert _links("وقال كاتالي البالغ عمره 24 عاما «أنا سعيد بالانتقال».") == [("وقال", "كاتالي", "named_person")]
+
+
+def test_ali_after_a_title_is_a_name_when_one_name_word_closes_the_phrase():
+    assert _links("وقال شيخ القبيلة علي غريب: إن الطريق ضروري للأهالي.") == \
+        [("وقال", "شيخ القبيلة علي غريب", "named_person")]
+    # «علي» written for the preposition «على», before its noun.
+    assert _links("وشدد المدير علي الالتزام بالمواعيد، مؤكدا أن الخطة جاهزة.")[0][1] == "المدير"
+    assert _links("وقال المدير علي هامش المؤتمر إن الخطة جاهزة.")[0][1] == "المدير"
+
+
+def test_a_verbal_noun_after_a_preposition_is_not_a_name():
+    assert _links("وطالب المدرب اللاعبين بإجراء تدريبات إضافية.")[0][2] != "named_person"
+
+
+def test_said_with_the_calm_of_a_judge_names_no_judge():
+    links = _links("وسألته عن الموعد. وقال المحامي سالم الكندي إن الجلسة غدا. ثم قال بهدوء القاضي: «لا تقلق».")
+    assert links[-1][:2] == ("قال", "المحامي سالم الكندي")
+
+
+def test_what_a_named_speaker_did_ends_the_name():
+    text = ("وقال وزير الخارجية الألماني فرانك شتاينماير إن الزيارة مهمة. "
+            "وأكد شتاينماير تفهمه لمخاوف دول الخليج من الاتفاق.")
+    last = audit_text(text, score=False).attributions[-1]
+    assert (last.cue.text, last.source.text, last.carried) == ("وأكد", "شتاينماير", False)
+    # Unknown words before such a noun name someone only if the article names them elsewhere.
+    assert _links("وأعلنت الحكومة أمس استدعاء سفيرها للتشاور. كما أعلنت استدعاء سفيرها في طهران.")[-1][1] != \
+        "استدعاء"
