@@ -1163,9 +1163,13 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
     return start, end
 
 
-# Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت».
+# Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت»; so may a relative
+# pronoun («رئيس الوزراء الذي قال») or a place before «قد» («مصادر عسكرية في عدن قد أفادت»).
 _GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
-_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:" + _GAP_WORDS + r"\s+)*$")
+_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s))?(?:"
+                               + _GAP_WORDS + r"\s+)*$")
+_RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
+_PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
 _GAP_WORD_SET = frozenset({"قد", "لقد", "كان", "كانت", "بدوره", "بدورها", "جهته", "جهتها", "من", "أيضا", "ايضا",
                            "ذاته", "ذاتها", "نفسه", "نفسها"})
 
@@ -1528,7 +1532,10 @@ class _Linker:
                 # Before the verb, a phrase with a preposition is the verb's subject only as a document a
                 # relative clause describes («متأثراً بمسح رسمي أظهر ركوداً», «ببلاغ يفيد»); «للحركة، أكدت فيه»
                 # or «بموقع تويتر، قال فيها» name no speaker.
-                before = [p for p in self._np_before(cue.start, sentence[0])
+                # «التي أوصت بها منظمة الصحة»: a pronoun after the verb takes up the relative's antecedent,
+                # which is then what was done, not who did it.
+                resumed = text[cue.core_start:cue.end] in cue.rule.objects or _RESUMPTIVE.match(text, cue.end)
+                before = [p for p in self._np_before(cue.start, sentence[0], relative=not resumed)
                           if p.type == "document" or not self.reader.prepositional(p.start)]
                 if _plural_verb(text, cue):
                     before = [p for p in before if not _singular(p)]
@@ -1638,14 +1645,16 @@ class _Linker:
         verb is its object; the subject is the phrase between «أن» and the verb."""
         if cue.prefix or not _COMPLEMENTIZER_THEN_WORDS.search(self.text, max(sentence[0], cue.start - 80), cue.start):
             return []
-        before = self._np_before(cue.start, sentence[0])
+        before = self._np_before(cue.start, sentence[0], relative=False)
         if before and _COMPLEMENTIZER_BEFORE.search(self.text, max(0, before[0].start - 6), before[0].start):
             return before
         return []
 
-    def _np_before(self, cue_start: int, sentence_start: int) -> list[NounPhrase]:
+    def _np_before(self, cue_start: int, sentence_start: int, relative: bool = True) -> list[NounPhrase]:
         """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the
-        cue, with nothing but particles between them."""
+        cue, with nothing but particles between them, or a relative pronoun it is the antecedent of (not with
+        `relative` False: in «أن برنامج التعاون الذي أفصح عنه البيان», the phrase after «أن» is the subject of
+        the clause, not of the verb in the relative)."""
         text, reader = self.text, self.reader
         window_start = max(sentence_start, cue_start - 160)
         # Only where a subject can start: a lexicon phrase (title, organization, source…) or a given name,
@@ -1667,12 +1676,27 @@ class _Linker:
             # nothing does, so the subject must be recognizable.
             if not phrases or (phrases[-1].rule == "structure.name" and not phrases[-1].tentative):
                 continue
-            if _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start):
+            gap = _SUBJECT_VERB_GAP.fullmatch(text, phrases[-1].end, cue_start)
+            if gap is not None and gap.group("relative") and not self._relative_antecedent(phrases[-1], gap.group("relative"),
+                                                                               relative):
+                continue
+            if gap is not None:
                 named = self._name_before_apposition(phrases[-1])
                 return [named] if named is not None else phrases[-1:]
             if phrases[-1].type == "named_person" and self._apposition_until(phrases[-1].end, cue_start):
                 return phrases[-1:]  # «مهاب مميش، رئيس هيئة القناة، قال»
         return []
+
+    def _relative_antecedent(self, phrase: NounPhrase, pronoun: str, allowed: bool) -> bool:
+        """Whether `phrase` can be the subject of the relative clause `pronoun` opens: a country is feminine
+        («أميركا التي أعلنت», not «… وباكستان، الذي قال»), and a name read on into other words («الرئيس
+        أوباما إسرائيل بصفتها الدولة الوحيدة التي») is no clean antecedent."""
+        if not allowed or (pronoun == "الذي" and phrase.type == "country_or_government"):
+            return False
+        if _PRONOUN_SUFFIXED_WORD.search(self.text, phrase.start, phrase.end):
+            return False
+        names = self.reader.lexicon.given_names
+        return all(_name_like(t) or t in names or (t.startswith("ال") and _name_like(t[2:])) for t in phrase.name_tokens)
 
     def _name_before_apposition(self, phrase: NounPhrase) -> NounPhrase | None:
         """«مهاب مميش، رئيس هيئة القناة، قال»: a title in apposition stands for the name before it."""

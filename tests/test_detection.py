@@ -1187,3 +1187,19 @@ def test_what_a_named_speaker_did_ends_the_name():
     # Unknown words before such a noun name someone only if the article names them elsewhere.
     assert _links("وأعلنت الحكومة أمس استدعاء سفيرها للتشاور. كما أعلنت استدعاء سفيرها في طهران.")[-1][1] != \
         "استدعاء"
+
+
+def test_the_antecedent_of_a_relative_clause_is_its_speaker():
+    assert _links("واستمع الحضور إلى كلمة رئيس الوزراء الذي قال إن الحكومة ماضية في الإصلاح.") == \
+        [("قال", "رئيس الوزراء", "official_unnamed")]
+    assert _links("وهو ما يعني أن واشنطن التي أعلنت مقتله لم تقدم دليلا.")[0][:2] == ("أعلنت", "واشنطن")
+
+
+def test_a_pronoun_after_the_verb_makes_the_antecedent_its_object():
+    # «الذي أفصح عنه البيان»: the programme is what the statement disclosed.
+    assert _links("ويبدو أن برنامج التعاون الذي أفصح عنه البيان المشترك واقعي.")[0][1] != "برنامج التعاون"
+
+
+def test_a_place_may_stand_between_a_subject_and_qad():
+    assert _links("وكانت مصادر عسكرية في عدن قد أفادت بأن القوات تقدمت.") == \
+        [("أفادت", "مصادر عسكرية", "anonymous")]
