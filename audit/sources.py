@@ -636,10 +636,20 @@ class _Reader:
                 if body_phrase is not None and body_phrase.type == "named_person":
                     body_phrase = None  # «مصادر مقربة من قائد الفريق ياسر القحطاني»: close to a person
                 insider_type = "official_unnamed" if head == "مصدر" else source_type
-                return NounPhrase(first.start, body_phrase.end if body_phrase else end, insider_type, rule.id,
-                                  (insider_type, " ".join(_strip_al(w) for w in surface.split())), head=head)
+                end = body_phrase.end if body_phrase else end
+                return NounPhrase(first.start, end, insider_type, rule.id,
+                                  (insider_type, self._unnamed_key(surface, first.start, end)), head=head,
+                                  definite=surface.startswith("ال"))
         return NounPhrase(first.start, end, source_type, rule.id,
-                          (source_type, " ".join(_strip_al(w) for w in surface.split())), head=head, bare=bare)
+                          (source_type, self._unnamed_key(surface, first.start, end)), head=head, bare=bare,
+                          definite=surface.startswith("ال"))
+
+    def _unnamed_key(self, surface: str, start: int, end: int) -> str:
+        """Who an unnamed source is, as far as the words tell: «مصادر أمنية» and «مصادر طبية» are two sources,
+        «مصدر مطلع» and «مصدر مطلع آخر» too. A definite phrase («المصادر الأمنية») refers back to one already
+        described and is keyed by its head, for the registry to join it to that one."""
+        words = (surface if surface.startswith("ال") else self.text[start:end]).split()
+        return " ".join(_strip_al(w) for w in words)
 
     def _media(self, elements: list[_Element]) -> NounPhrase:
         first = elements[0]
@@ -1101,8 +1111,9 @@ class _Registry:
             index = self._last(lambda r: r.type in ("named_media", "self"))
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, self.records[index].type, phrase.rule, phrase.key)
-        if phrase.bare and phrase.type in ("anonymous", "official_unnamed"):
-            # «المصدر» is the source just described, «مصدر قضائي» or «مصادر مطلعة» alike.
+        if (phrase.bare or phrase.definite) and phrase.type in ("anonymous", "official_unnamed"):
+            # «المصدر» is the source just described, «مصدر قضائي» or «مصادر مطلعة» alike; so is «المصادر
+            # الأمنية» after «مصادر أمنية».
             index = self._last(lambda r: r.type in ("anonymous", "official_unnamed") and
                                r.head in (phrase.head, phrase.head + "ه", phrase.head[:-1]))
             if index is not None:

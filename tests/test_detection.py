@@ -1203,3 +1203,21 @@ def test_a_pronoun_after_the_verb_makes_the_antecedent_its_object():
 def test_a_place_may_stand_between_a_subject_and_qad():
     assert _links("وكانت مصادر عسكرية في عدن قد أفادت بأن القوات تقدمت.") == \
         [("أفادت", "مصادر عسكرية", "anonymous")]
+
+
+def _source_names(text: str) -> list[str]:
+    return [s.name for s in audit_text(text, score=False).sources]
+
+
+def test_unnamed_sources_described_differently_are_different_sources():
+    assert _source_names("وذكرت وسائل إعلام بريطانية أن الطائرة سقطت. "
+                         "ونقلت وسائل إعلام سعودية عن الشركة أن الركاب نجوا.")[:2] == \
+        ["وسائل إعلام بريطانية", "وسائل إعلام سعودية"]
+    assert len(_source_names("وقال مصدر مطلع إن القرار صدر. وأكد مصدر مطلع آخر أن التنفيذ يبدأ غدا.")) == 2
+
+
+def test_a_definite_unnamed_source_refers_back_to_the_one_described():
+    text = ("وقال مسؤول أمريكي كبير إن الاتفاق قريب. وأضاف المسؤول الأمريكي أن الجولة المقبلة حاسمة. "
+            "وذكرت مصادر أمنية أن الحدود هادئة. وأكدت المصادر الأمنية أن الدوريات مستمرة.")
+    sources = audit_text(text, score=False).sources
+    assert [(s.type, s.attributions) for s in sources] == [("official_unnamed", 2), ("anonymous", 2)]
