@@ -62,6 +62,7 @@ _KIND_KEYS = {
 _CATEGORY_KEYS = {
     "cue": {"continuation", "document_before"},
     "source": {"type"},
+    "title": {"type"},
     "boilerplate": {"extent", "whole_line", "max_line_words"},
 }
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -400,7 +401,7 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
         if category != "source":
             problems.append(f"{where}: entity rules must have category 'source'")
 
-    if kind == "entity" or category == "source":
+    if kind == "entity" or category == "source" or (category == "title" and "type" in raw):
         source_type = raw.get("type")
         if source_type not in SOURCE_TYPES:
             problems.append(f"{where}: 'type' must be one of {', '.join(SOURCE_TYPES)}, got {source_type!r}")

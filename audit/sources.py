@@ -754,12 +754,16 @@ class _Reader:
         """A title and the name after it. With `named_only` (a role word such as «مسؤول», not a title),
         the name must start with a given name: «مسؤول أميركي كبير» names no one."""
         first = elements[0]
-        name_index = self._name_index(elements, given_only=named_only)
+        # A title without a name is an unnamed official, or what its rule says («والد الضحية»: anonymous); a
+        # relative's name starts with a given name («شقيقه خالد المهنا», not «والدتها توقف التنفس»).
+        unnamed = (first.match.rule.source_type if first.match is not None else None) or "official_unnamed"
+        name_index = self._name_index(elements, given_only=named_only or unnamed != "official_unnamed")
         title_end = elements[name_index - 1].end if name_index else elements[-1].end
         title = " ".join(self.text[first.start:title_end].split())
         title_key = " ".join(_strip_al(w) for w in title.split())
         if name_index is None:
-            return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
+            end = self._end_title(elements) if unnamed == "official_unnamed" else self._end_kin(elements)
+            return NounPhrase(first.start, end, unnamed, "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
         while last + 1 < len(elements) and elements[last].kind != "match" and ((elements[last + 1].kind == "paren" or
@@ -769,7 +773,7 @@ class _Reader:
         if named_only and last == name_index == 1 and elements[1].kind == "word":
             # «مسؤول تركي»: a lone given name right after a role word is its adjective (Turki, Turkish); a
             # person named after «مسؤول» has a family name too.
-            return NounPhrase(first.start, self._end_title(elements), "official_unnamed", "structure.title",
+            return NounPhrase(first.start, self._end_title(elements), unnamed, "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         name_tokens = tuple(w for e in elements[name_index:last + 1] if e.kind in ("word", "match", "quoted")
                             for w in (e.word.split() if e.kind == "quoted" else
@@ -835,6 +839,21 @@ class _Reader:
         if index + 1 >= len(elements) or elements[index + 1].kind != "word":
             return False
         return elements[index].word + " " + elements[index + 1].word in self.lexicon.given_names
+
+    def _end_kin(self, elements: list[_Element]) -> int:
+        """«والد الرهينة الكرواتي», «أقارب الضحية»: a relative is named by whose relative they are, one definite
+        noun and its adjective; «والدته» already says whose («وجد زوجته حزينة»: what follows is not).
+        """
+        first = elements[0]
+        if _PRONOUN_SUFFIXED_WORD.fullmatch(self.text, first.start, first.end) or \
+                self.text[first.end - 1] in "هي" and self.doc.original[self.doc.to_original(first.end - 1)] in "هي":
+            return first.end
+        end = first.end
+        for element in elements[1:3]:
+            if element.kind != "word" or not element.word.startswith("ال"):
+                break
+            end = element.end
+        return end
 
     def _end_title(self, elements: list[_Element]) -> int:
         end = elements[0].end
@@ -1179,6 +1198,7 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 _GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
 _SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s))?(?:"
                                + _GAP_WORDS + r"\s+)*$")
+_PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
 _GAP_WORD_SET = frozenset({"قد", "لقد", "كان", "كانت", "بدوره", "بدورها", "جهته", "جهتها", "من", "أيضا", "ايضا",
@@ -1784,6 +1804,13 @@ class _Linker:
     def _gender(self, index: int) -> str | None:
         """«f» or «m» for a person known by a given name, «f» for a feminine title, else None."""
         record = self.registry.records[index]
+        if record.type == "anonymous" and record.title and record.mentions:
+            # A relative: «والدة», «زوجته», «ابنتها» are women, «والده», «زوجها» men; the original text tells «ة»
+            # from the «ه» of «his».
+            doc = self.detection.doc
+            start = doc.to_original(record.mentions[0][0])
+            word = _PRONOUN_SUFFIX.sub("", doc.original[start:].split(maxsplit=1)[0]) if doc.original[start:].strip() else ""
+            return "f" if word.endswith(("ة", "ت")) else "m" if word else None
         if record.type not in ("named_person", "official_unnamed"):
             return None
         if record.name_tokens:
@@ -1802,8 +1829,9 @@ class _Linker:
             return None  # the paragraph already has an explicit speaker: continuation takes it
         nearest = None
         for start in sorted(self.reader.np_matches):
-            if paragraph[0] <= start < cue_start and self.reader.np_matches[start].rule.category == "title":
-                nearest = start
+            rule = self.reader.np_matches[start].rule
+            if paragraph[0] <= start < cue_start and rule.category == "title" and rule.source_type is None:
+                nearest = start  # a relative («ابنه كيفر…») is introduced as whose son, not as the speaker
         if nearest is None:
             return None
         _, end = _sentence_bounds(self.detection, nearest)

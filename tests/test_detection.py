@@ -1221,3 +1221,18 @@ def test_a_definite_unnamed_source_refers_back_to_the_one_described():
             "وذكرت مصادر أمنية أن الحدود هادئة. وأكدت المصادر الأمنية أن الدوريات مستمرة.")
     sources = audit_text(text, score=False).sources
     assert [(s.type, s.attributions) for s in sources] == [("official_unnamed", 2), ("anonymous", 2)]
+
+
+def test_relatives_speak_as_anonymous_private_people():
+    assert _links("ومن بلدته، ناشد والد الرهينة الخاطفين إطلاق سراحه. وقال والد الرهينة إن ابنه مهندس.")[-1] == \
+        ("وقال", "والد الرهينة", "anonymous")
+    assert _links("وقالت والدته إنه كان يستعد للعودة.") == [("وقالت", "والدته", "anonymous")]
+    assert _links("وقال شقيقه خالد المهنا إن العائلة تنتظر.") == [("وقال", "شقيقه خالد المهنا", "named_person")]
+    # A relative is named by whose relative they are; what follows is the verb's.
+    assert _links("وأكدت والدتها توقف التنفس قبل الوصول.") == [("وأكدت", "والدتها", "anonymous")]
+
+
+def test_a_continuation_agrees_with_a_relatives_gender():
+    links = _links("وقال والده إن ابنه بطل. وأضافت أن العائلة فخورة.")
+    assert links[-1][:2] == ("وأضافت", None)
+    assert _links("وقالت والدته إن ابنها بطل. وأضافت أن العائلة فخورة.")[-1][:2] == ("وأضافت", "والدته")
