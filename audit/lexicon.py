@@ -56,7 +56,7 @@ _KIND_KEYS = {
     "phrase": {"phrases", "prefixes", "unless_next", "unless_prev", "if_next", "original_pattern"},
     "verb": {"past", "present", "participle", "forms", "objects", "prefixes", "unless_next", "unless_prev", "if_next",
              "original_pattern"},
-    "pattern": {"pattern", "original_pattern", "prefixes"},
+    "pattern": {"pattern", "original_pattern", "prefixes", "unless_prev"},
     "entity": {"name", "variants", "type", "country", "ambiguous", "prefixes"},
 }
 _CATEGORY_KEYS = {
