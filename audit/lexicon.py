@@ -811,8 +811,10 @@ def pattern_start(pattern: re.Pattern[str]) -> frozenset[str] | str | None:
             words = [w + chr(v) for w in words for _, v in value]
         elif op is _sre.BRANCH and all(all(o is _sre.LITERAL for o, _ in branch) for branch in value[1]):
             words = [w + "".join(chr(v) for _, v in branch) for w in words for branch in value[1]]
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT) and value[0] == -1 and index > 0:
-            continue  # a lookbehind after the words («طالب(?<!ابي طالب)») reads back over them; it consumes nothing
+        elif (op in (_sre.ASSERT, _sre.ASSERT_NOT) and value[0] == -1 or op is _sre.ASSERT_NOT) and index > 0:
+            # A lookbehind after the words («طالب(?<!ابي طالب)») reads back over them, a negative lookahead
+            # («(?!\s+وطالب)») only forbids; neither consumes anything.
+            continue
         else:
             space = (_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])
             ends_word = op is _sre.ASSERT or (op, value) == space or (

@@ -201,6 +201,9 @@ def test_a_pattern_is_triggered_by_the_words_it_opens_with():
     # A lookbehind after the words reads back over them and does not end the word; a space does.
     assert pattern_start(re.compile(r"(?:يطالب|تطالب)(?<!ابي طالب)(?=\s+ب)")) == {"يطالب", "تطالب"}
     assert pattern_start(re.compile(r"وسوم(?<=[.] وسوم)\s[^\n]{0,40}")) == {"وسوم"}
+    # A negative lookahead only forbids what may follow; the next item still has to end the word.
+    assert pattern_start(re.compile(r"طالب(?!\s+وطالب)(?=\s+ب)")) == {"طالب"}
+    assert pattern_start(re.compile(r"طالب(?!\s+وطالب)\w*")) is None
     assert pattern_start(re.compile(r"\Aعاجل")) == "anchored"
     # Words that may run on into longer ones («قال» in «قالت») cannot be looked up whole: scan the text.
     assert pattern_start(re.compile(r"قال\w*")) is None
