@@ -334,6 +334,9 @@ class _Reader:
             return False  # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
+        if word[:1] in "بل" and not word.startswith("با") and \
+                self.doc.original[self.doc.to_original(element.end - 1)] == "ة":
+            return False  # «وسام فتوح بقوة المصارف»: a preposition and a noun in «ة» («باسلمة» is a name)
         return not self._accusative(element.end)
 
     def _continues_name(self, element: _Element, previous: _Element) -> bool:
@@ -485,8 +488,8 @@ class _Reader:
                 # «بيتاني بارون جيبس التي قادت الدراسة»: a relative clause closes a name as a comma does; an
                 # adverb («رسميًا», «أمس») closes it before what is said.
                 return elements, "relative" if word in _RELATIVES else "adverb" if label == "skip" else "stop", start
-            if elements and word[:1] == "و" and self._is_given_name(word[1:]):
-                return elements, "coordination", start
+            if elements and word[:1] == "و" and self._is_given_name(word[1:]) and word not in self.lexicon.given_names:
+                return elements, "coordination", start  # «وسام» is a name, not «و» + «سام»
             elements.append(_Element("word", start, token.end(), word))
             position, tokens = token.end(), tokens + 1
         return elements, "limit", position
@@ -860,6 +863,8 @@ class _Reader:
         previous = elements[0]
         for element in elements[1:]:
             if element.kind in ("word", "paren", "quoted") or element.category in _ORG_COMPLEMENTS:
+                if element.kind in ("word", "match") and self._accusative(element.end):
+                    break  # «وأصدر مدير الجامعة بياناً»: a title's complement is never in the accusative
                 if element.kind == "word" and not element.word.startswith(("ال", "ل", "ب")) and \
                         (not _name_like(element.word) or _verbal_noun(element.word) or self._pronoun_suffixed(element)) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال"):

@@ -1236,3 +1236,14 @@ def test_a_continuation_agrees_with_a_relatives_gender():
     links = _links("وقال والده إن ابنه بطل. وأضافت أن العائلة فخورة.")
     assert links[-1][:2] == ("وأضافت", None)
     assert _links("وقالت والدته إن ابنها بطل. وأضافت أن العائلة فخورة.")[-1][:2] == ("وأضافت", "والدته")
+
+
+def test_what_follows_a_titled_name_is_not_part_of_it():
+    # An accusative after a title, a plural in construct after a name, a preposition and its noun in «ة».
+    assert _links("وأصدر مدير جامعة “وادي النخيل” بياناً أعرب فيه عن حزنه.")[0][1] == "مدير جامعة “وادي النخيل”"
+    assert _links("وحث رئيس النادي الأمير فيصل بن تركي لاعبي الفريق على الجدية.")[0][1] == \
+        "رئيس النادي الأمير فيصل بن تركي"
+    assert _links("وأشاد الأمين العام للاتحاد وسام فتوح بقوة المصارف الخليجية.")[0][1] == \
+        "الأمين العام للاتحاد وسام فتوح"
+    # «وسام» is a given name, not «و» + «سام»; «باسلمة» is a family name.
+    assert _links("وقال وزير النقل بدر باسلمة إن الميناء يعمل.")[0][1] == "وزير النقل بدر باسلمة"
