@@ -332,6 +332,8 @@ class _Reader:
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
         if word in self.never_names:
             return False  # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is
+        if word.startswith("ال") and _DEFINITE_VERBAL_NOUN.match(word, 2) and word not in _NOT_SURNAMES:
+            return False  # «محمد صالح بن عيسى الإفراج عن…»: what he announced, not his family name
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         if word[:1] in "بل" and not word.startswith("با") and \
@@ -1203,6 +1205,8 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 _GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
 _SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s))?(?:"
                                + _GAP_WORDS + r"\s+)*$")
+# Verbal nouns of forms II, IV, VIII and X after the article: «التنفيذ», «الإفراج», «الاجتماع», «الاستقرار».
+_DEFINITE_VERBAL_NOUN = re.compile(r"(?:ت\w\wي\w|ا\w\wا\w|(?:است|ا)\w\w\wا\w)$")
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")

@@ -1247,3 +1247,9 @@ def test_what_follows_a_titled_name_is_not_part_of_it():
         "الأمين العام للاتحاد وسام فتوح"
     # «وسام» is a given name, not «و» + «سام»; «باسلمة» is a family name.
     assert _links("وقال وزير النقل بدر باسلمة إن الميناء يعمل.")[0][1] == "وزير النقل بدر باسلمة"
+
+
+def test_a_definite_verbal_noun_after_a_name_is_what_was_done():
+    assert _links("وأعلن وزير العدل محمد صالح بن عيسى الإفراج عن المعتقلين.")[0][1] == \
+        "وزير العدل محمد صالح بن عيسى"
+    assert _links("وقال سيف الإسلام القذافي إن الوضع صعب.")[0][1] == "سيف الإسلام القذافي"
