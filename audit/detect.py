@@ -102,15 +102,17 @@ def _boilerplate_blocks(text: str, layout: Layout, matches: list[Match]) -> list
     return kept
 
 
-def _is_direct(text: str, quote: Quote, title_words: frozenset[str]) -> bool:
+def _is_direct(text: str, quote: Quote, title_words: frozenset[str], head_ends: frozenset[int] = frozenset()) -> bool:
     """Someone's words rather than a quoted name or term («عكاظ», "الكاردينال الرمادي"): long enough, or
     introduced by a colon; but not a title after the word that introduces it («كتاب "المعجم الجغرافي
-    للبلاد العربية السعودية"», «مبادرة "…"») nor a list of names («باكستان، أفغانستان، الهند، بنجلاديش»)."""
+    للبلاد العربية السعودية"», «مبادرة "…"»), nor a name after the organization or outlet noun that heads it
+    (`head_ends`: «شركة "مخزن الخليج لبيع مواد البناء"»), nor a list of names («باكستان، أفغانستان، الهند»)."""
     if quote.words == 0:
         return False
     if quote.words <= TITLE_MAX_WORDS:
         before = _WORD_BEFORE.search(text, max(0, quote.start - 30), quote.start)
-        if before is not None and (before.group(1) in title_words or before.group(1)[1:] in title_words):
+        if before is not None and (before.group(1) in title_words or before.group(1)[1:] in title_words
+                                   or before.end(1) in head_ends):
             return False
         items = [item.split() for item in _LIST_SEPARATOR.split(text[quote.inner_start:quote.inner_end])]
         if len(items) >= 3 and all(0 < len(item) <= 2 for item in items):
@@ -173,8 +175,13 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     carved = [(m.start, m.end) for m in provenance]
 
     title_words = lexicon.word_lists.get("quote_title", frozenset())
+    # «شركة "مخزن الخليج"», «قناة «العربية»»: a name in quotation marks after the indefinite noun that heads
+    # it; after a definite one the quotation is what the body said («إن الوزارة «لا تعلق على…»»).
+    head_ends = frozenset(m.end for m in scanned if m.rule.category in ("org_head", "media_head")
+                          and not text.startswith("ال", m.core_start))
     reported = _reported_interview(text, layout, scanned)
-    direct_quotes = [q for q in layout.quotes if _is_direct(text, q, title_words) and not (q.answer and reported)]
+    direct_quotes = [q for q in layout.quotes if _is_direct(text, q, title_words, head_ends)
+                     and not (q.answer and reported)]
 
     # Regions no finding of the article's own may start in: furniture, datelines; and direct quotations
     # for what belongs to the speaker.

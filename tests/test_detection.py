@@ -1253,3 +1253,19 @@ def test_a_definite_verbal_noun_after_a_name_is_what_was_done():
     assert _links("وأعلن وزير العدل محمد صالح بن عيسى الإفراج عن المعتقلين.")[0][1] == \
         "وزير العدل محمد صالح بن عيسى"
     assert _links("وقال سيف الإسلام القذافي إن الوضع صعب.")[0][1] == "سيف الإسلام القذافي"
+
+
+def _quotes(text: str) -> list[str]:
+    return [f.text for f in audit_text(text, score=False).findings if f.category == "quote"]
+
+
+def test_a_quoted_name_after_its_head_noun_is_no_quotation():
+    assert _quotes('وأعلنت شركة "مخزن الخليج لبيع مواد البناء" افتتاح فرعها الجديد.') == []
+    # After a definite head, the quotation is what the body said.
+    assert _quotes("وقالت متحدثة باسم الوزارة إن الوزارة «لا تعلق على التكهنات الإعلامية».") == \
+        ["لا تعلق على التكهنات الإعلامية"]
+
+
+def test_according_to_him_with_a_pronoun():
+    links = _links("وقال الخبير سامي العلي إن السوق متماسكة. وبحسبه، فإن الطلب سيرتفع.")
+    assert links[-1] == ("وبحسبه", "الخبير سامي العلي", "named_person")
