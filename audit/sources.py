@@ -867,6 +867,10 @@ class _Reader:
             if element.kind in ("word", "paren", "quoted") or element.category in _ORG_COMPLEMENTS:
                 if element.kind in ("word", "match") and self._accusative(element.end):
                     break  # «وأصدر مدير الجامعة بياناً»: a title's complement is never in the accusative
+                if element.kind == "word" and previous is elements[0] and element.word.startswith("ال") and \
+                        self._people_word(element.word) and self.text.startswith("ال", previous.start) and \
+                        self.text[previous.start:previous.end] not in self.honorific_titles:
+                    break  # «ودعا الوزير المواطنين إلى…»: whom the title addressed («المهندس الحصين» is a name)
                 if element.kind == "word" and not element.word.startswith(("ال", "ل", "ب")) and \
                         (not _name_like(element.word) or _verbal_noun(element.word) or self._pronoun_suffixed(element)) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال"):
@@ -885,6 +889,16 @@ class _Reader:
         first = words[0].word
         tokens = tuple(e.word for e in words)
         names = self.lexicon.given_names
+        one_of = _ONE_OF.search(self.text, max(0, words[0].start - 8), words[0].start)
+        if one_of is not None and first.startswith("ال") and self._people_word(first):
+            # «أحد المدونين», «أحد المحللين»: one unnamed member of a group.
+            end = words[0].end
+            for element in words[1:3]:
+                if not (element.word.startswith("ال") and _NISBA.match(element.word)):
+                    break
+                end = element.end
+            return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
+                              ("anonymous", self.text[one_of.start():end]), head=_strip_al(first))
         if first[:1] == "و" and first not in names and first[1:] not in names:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
         if first.startswith("لل"):
@@ -1207,6 +1221,7 @@ _SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|ال�
                                + _GAP_WORDS + r"\s+)*$")
 # Verbal nouns of forms II, IV, VIII and X after the article: «التنفيذ», «الإفراج», «الاجتماع», «الاستقرار».
 _DEFINITE_VERBAL_NOUN = re.compile(r"(?:ت\w\wي\w|ا\w\wا\w|(?:است|ا)\w\w\wا\w)$")
+_ONE_OF = re.compile(r"(?<!\w)(?:احد|احدي)\s+$")
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")

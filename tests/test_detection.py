@@ -1269,3 +1269,16 @@ def test_a_quoted_name_after_its_head_noun_is_no_quotation():
 def test_according_to_him_with_a_pronoun():
     links = _links("وقال الخبير سامي العلي إن السوق متماسكة. وبحسبه، فإن الطلب سيرتفع.")
     assert links[-1] == ("وبحسبه", "الخبير سامي العلي", "named_person")
+
+
+def test_one_of_a_group_is_an_anonymous_speaker():
+    assert _links("واعتبر أحد المدونين أن القرار خاطئ.") == [("واعتبر", "أحد المدونين", "anonymous")]
+
+
+def test_a_prayer_for_someone_is_no_call():
+    assert _links("وهنأ الوزير الحضور بالعيد داعياً لهم بالتوفيق.") == []
+    assert _links("ودعا الوزير المواطنين إلى الحذر.") == [("ودعا", "الوزير", "official_unnamed")]
+
+
+def test_military_ranks_are_titles():
+    assert _links("ويؤكد الرقيب نسيب أن الدورية وصلت.") == [("ويؤكد", "الرقيب نسيب", "named_person")]
