@@ -854,9 +854,10 @@ class _Reader:
                 self.text[first.end - 1] in "هي" and self.doc.original[self.doc.to_original(first.end - 1)] in "هي":
             return first.end
         end = first.end
-        for element in elements[1:3]:
-            if element.kind != "word" or not element.word.startswith("ال"):
-                break
+        for index, element in enumerate(elements[1:3]):
+            if element.kind != "word" or not element.word.startswith("ال") or (
+                    index and not self._family_name_shaped(element)):
+                break  # «ناشد والد الرهينة الخاطفين»: after whose relative, only an adjective in «ـي»
             end = element.end
         return end
 
