@@ -1314,12 +1314,22 @@ def _titled_people(reader: _Reader, detection: Detection, family: str | None = N
     """Every «title + name» in the article, so a title used alone elsewhere resolves to the name; with
     `family`, only in the sentences where that name is written."""
     people: dict[str, tuple[str, ...]] = {}
+    # Titles set after a name: one that two different people hold («بركات محمد صاحب محل فواكه» … «محمد
+    # الحيز صاحب محل فواكه») names neither of them.
+    after_name: dict[str, tuple[str, ...] | None] = {}
     text = detection.doc.text
     for match in detection.category("title"):
         _, end = _sentence_bounds(detection, match.start)
         if family is not None and text.find(family, match.start, end) < 0:
             continue
         phrases, _ = reader.read(match.start, end)
+        if phrases and phrases[0].bare and phrases[0].key[0] == "title" and phrases[0].title:
+            # «عبدالله التركي الأمين العام للرابطة»: the name set before the title it holds.
+            before = _name_just_before(reader, text, match.start)
+            if before:
+                title = phrases[0].title
+                after_name[title] = before if after_name.get(title, before) == before else None
+            continue
         if not phrases or phrases[0].type != "named_person" or not phrases[0].name_tokens:
             continue
         person = phrases[0]
@@ -1335,9 +1345,28 @@ def _titled_people(reader: _Reader, detection: Detection, family: str | None = N
             head_only = title.split()[0]
             if head_only != title:
                 people.setdefault(head_only, person.name_tokens)
+    for title, name in after_name.items():
+        if name is not None:
+            people.setdefault(title, name)
     return people
 
 
+def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, ...] | None:
+    """The person's name that ends right before `position` (after a space or a comma): a given name, then
+    one to three name-shaped words."""
+    found = _WORDS_BEFORE.search(text, max(0, position - 60), position)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    names = reader.lexicon.given_names
+    for index, word in enumerate(words[:-1]):
+        if _strip_conj(word) in names and all((_name_like(w) or w.startswith("ال") and _name_like(w[2:]))
+                                              and w not in reader.lexicon.stopwords for w in words[index + 1:]):
+            return (_strip_conj(word),) + tuple(words[index + 1:]) if word not in names else tuple(words[index:])
+    return None
+
+
+_WORDS_BEFORE = re.compile(r"((?:[^\W\d]+ ){1,3}[^\W\d]+)[\s،,]+$")
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 # «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.
 _COMPLEMENTIZER_THEN_WORDS = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,4}\s+$")

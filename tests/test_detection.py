@@ -1282,3 +1282,9 @@ def test_a_prayer_for_someone_is_no_call():
 
 def test_military_ranks_are_titles():
     assert _links("ويؤكد الرقيب نسيب أن الدورية وصلت.") == [("ويؤكد", "الرقيب نسيب", "named_person")]
+
+
+def test_a_title_set_after_a_name_resolves_later_to_that_name():
+    text = ("وقال عبدالله التركي الأمين العام للرابطة إن المؤتمر ناجح. "
+            "وأكد الأمين العام للرابطة أن المشاركة واسعة.")
+    assert _links(text)[-1][2] == "named_person"
