@@ -900,6 +900,17 @@ class _Reader:
                 end = element.end
             return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
                               ("anonymous", self.text[one_of.start():end]), head=_strip_al(first))
+        if first in self.people_nouns and first not in names:
+            # «وقال زوار المعرض إن…», «وأبدى زوار المعرض إعجابهم»: a plural of people, and whose they are, is a
+            # vague collective when what they said or did follows; after «دعا», «حث» it is whom they called on.
+            closed = 2 if len(words) > 1 and words[1].word.startswith("ال") else 1
+            said = reason == "complementizer" and len(words) == closed
+            did = len(words) > closed and (self._pronoun_suffixed(words[closed]) or
+                                           _PRONOUN_SUFFIXED_WORD.fullmatch(words[closed].word) is not None)
+            if said or did:
+                end = words[closed - 1].end
+                return NounPhrase(words[0].start, end, "vague", "structure.people",
+                                  ("vague", self.text[words[0].start:end]), head=first)
         if first[:1] == "و" and first not in names and first[1:] not in names:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
         if first.startswith("لل"):

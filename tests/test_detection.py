@@ -1288,3 +1288,13 @@ def test_a_title_set_after_a_name_resolves_later_to_that_name():
     text = ("وقال عبدالله التركي الأمين العام للرابطة إن المؤتمر ناجح. "
             "وأكد الأمين العام للرابطة أن المشاركة واسعة.")
     assert _links(text)[-1][2] == "named_person"
+
+
+def test_a_plural_of_people_that_speaks_is_a_vague_collective():
+    assert _links("وقال زوار المعرض إن التنظيم جيد.") == [("وقال", "زوار المعرض", "vague")]
+    # After «دعا» the people are whom the speaker called on.
+    assert [source for _, source, _ in _links("ودعا زوار المهرجان إلى الالتزام بالتعليمات.")] == [None]
+
+
+def test_expressed_concern_about_a_feeling_word():
+    assert _links("وعبّر البيان عن قلق الحكومة من التصعيد.") == [("وعبّر", "البيان", "document")]
