@@ -1365,10 +1365,17 @@ def _titled_people(reader: _Reader, detection: Detection, family: str | None = N
 def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, ...] | None:
     """The person's name that ends right before `position` (after a space or a comma): a given name, then
     one to three name-shaped words."""
-    found = _WORDS_BEFORE.search(text, max(0, position - 60), position)
-    if found is None:
+    window = text[max(0, position - 60):position]
+    if not window or window[-1] not in " \t،,":
         return None
-    words = found.group(1).split()
+    tokens = window.rstrip(" \t،,").split()
+    if position > 60 and window[:1].isalnum():
+        tokens = tokens[1:]  # cut by the window
+    words: list[str] = []
+    for token in reversed(tokens[-4:]):
+        if not token.isalpha():
+            break
+        words.insert(0, token)
     names = reader.lexicon.given_names
     for index, word in enumerate(words[:-1]):
         if _strip_conj(word) in names and all((_name_like(w) or w.startswith("ال") and _name_like(w[2:]))
@@ -1377,7 +1384,6 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
     return None
 
 
-_WORDS_BEFORE = re.compile(r"((?:[^\W\d]+ ){1,3}[^\W\d]+)[\s،,]+$")
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 # «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.
 _COMPLEMENTIZER_THEN_WORDS = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,4}\s+$")
