@@ -62,7 +62,7 @@ _KIND_KEYS = {
 _CATEGORY_KEYS = {
     "cue": {"continuation", "document_before"},
     "source": {"type"},
-    "title": {"type"},
+    "title": {"type", "relational"},
     "boilerplate": {"extent", "whole_line", "max_line_words"},
 }
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -95,6 +95,8 @@ class Rule:
     name: str | None = None
     country: str | None = None
     ambiguous: bool = False
+    relational: bool = False
+    """A title that names whose relative someone is («والد الرهينة»): a name after its complement is theirs."""
     continuation: bool = False
     document_before: bool = False
     """A cue whose source is the text named before it in its sentence («… برقية شكر، فيما يلي نصها:»)."""
@@ -406,6 +408,10 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
         if source_type not in SOURCE_TYPES:
             problems.append(f"{where}: 'type' must be one of {', '.join(SOURCE_TYPES)}, got {source_type!r}")
         fields["source_type"] = source_type
+    if category == "title" and "relational" in raw:
+        if not isinstance(raw["relational"], bool):
+            problems.append(f"{where}: 'relational' must be true or false")
+        fields["relational"] = bool(raw["relational"])
     if category == "cue":
         continuation = raw.get("continuation", False)
         if not isinstance(continuation, bool):

@@ -759,10 +759,14 @@ class _Reader:
         """A title and the name after it. With `named_only` (a role word such as «مسؤول», not a title),
         the name must start with a given name: «مسؤول أميركي كبير» names no one."""
         first = elements[0]
-        # A title without a name is an unnamed official, or what its rule says («والد الضحية»: anonymous); a
-        # relative's name starts with a given name («شقيقه خالد المهنا», not «والدتها توقف التنفس»).
+        # A title without a name is an unnamed official, or what its rule says («والد الضحية»: anonymous). A
+        # relative's own name comes right after the kinship word and starts with a given name («شقيقه خالد
+        # المهنا», not «والدتها توقف التنفس»).
         unnamed = (first.match.rule.source_type if first.match is not None else None) or "official_unnamed"
-        name_index = self._name_index(elements, given_only=named_only or unnamed != "official_unnamed")
+        relational = first.match is not None and first.match.rule.relational
+        name_index = self._name_index(elements, given_only=named_only or relational)
+        if relational and name_index is not None and name_index > 1:
+            name_index = None  # «والد الشهيد سعيد الزهراني»: the name is the martyr's, not his father's
         title_end = elements[name_index - 1].end if name_index else elements[-1].end
         title = " ".join(self.text[first.start:title_end].split())
         title_key = " ".join(_strip_al(w) for w in title.split())

@@ -1298,3 +1298,13 @@ def test_a_plural_of_people_that_speaks_is_a_vague_collective():
 
 def test_expressed_concern_about_a_feeling_word():
     assert _links("وعبّر البيان عن قلق الحكومة من التصعيد.") == [("وعبّر", "البيان", "document")]
+
+
+def test_private_people_are_named_or_anonymous_not_officials():
+    assert _links("وقالت الطالبة إيمان القحطاني إن الاختبار كان صعباً.") == \
+        [("وقالت", "الطالبة إيمان القحطاني", "named_person")]
+    assert _links("وقال المزارع إن المحصول تضرر من البرد.") == [("وقال", "المزارع", "anonymous")]
+
+
+def test_a_name_after_whose_relative_is_not_the_relatives():
+    assert _links("وقال والد الشهيد سعيد الزهراني إن ابنه كان بطلاً.") == [("وقال", "والد الشهيد", "anonymous")]

@@ -118,6 +118,21 @@ def test_objects_must_be_true_or_false(tmp_path):
     assert any("user.yml:2:" in p and "'objects' must be true or false" in p for p in problems), problems
 
 
+def test_a_title_type_and_relational_are_checked(tmp_path):
+    problems = _problems(tmp_path, """\
+        rules:
+          - id: user.kin
+            kind: phrase
+            category: title
+            type: cousin
+            relational: often
+            phrases: [ابن عمه]
+            examples: {match: [ابن عمه], no_match: [عمه]}
+        """)
+    assert any("user.yml:2:" in p and "'type' must be one of" in p for p in problems), problems
+    assert any("user.yml:2:" in p and "'relational' must be true or false" in p for p in problems), problems
+
+
 def test_yaml_syntax_error_names_file_and_line(tmp_path):
     problems = _problems(tmp_path, "rules:\n  - id: a\n    kind: [unclosed\n")
     assert problems and problems[0].startswith(str(tmp_path / "user.yml") + ":")
