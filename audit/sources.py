@@ -1238,6 +1238,9 @@ _SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|ال�
 # Verbal nouns of forms II, IV, VIII and X after the article: «التنفيذ», «الإفراج», «الاجتماع», «الاستقرار».
 _DEFINITE_VERBAL_NOUN = re.compile(r"(?:ت\w\wي\w|ا\w\wا\w|(?:است|ا)\w\w\wا\w)$")
 _ONE_OF = re.compile(r"(?<!\w)(?:احد|احدي)\s+$")
+_WORD_BEFORE_SPACE = re.compile(r"(\w+) $")
+_ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "تماما", "كثيرا", "دائما", "احيانا", "فورا", "لاحقا", "مؤخرا",
+                      "اخيرا", "جدا", "حاليا", "مجددا", "غدا", "امسا", "ابدا", "قريبا", "عموما", "خصوصا"})
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
@@ -1513,6 +1516,8 @@ class _Linker:
     def _reports_nothing(self, cue: Match) -> bool:
         """«أن تعلن اللجنة» (that the committee announce), «لم يقل»: a verb in the subjunctive or negated;
         «صورة أوضح.»: the letters of a verb ending a sentence, which is no reporting verb."""
+        if cue.rule.kind == "phrase" and cue.rule.continuation and not cue.prefix and self._after_accusative_noun(cue):
+            return True  # «مبلغاً معتبراً», «تقدماً لافتاً»: the participle is the adjective of the noun before it
         if cue.rule.kind not in ("verb", "pattern") or cue.rule.label == "told":
             return False  # phrases («بحسب») and "told X" forms are no verbs to negate
         if self._quotes_scripture(cue.end):
@@ -1531,6 +1536,15 @@ class _Linker:
         if before & self.not_reported:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
+
+    def _after_accusative_noun(self, cue: Match) -> bool:
+        """Whether the word right before `cue` (a space between, no comma) is an indefinite noun in the
+        accusative, which the tanween of the original text shows; not an adverb («أيضاً», «رسمياً»)."""
+        before = _WORD_BEFORE_SPACE.search(self.text, max(0, cue.start - 30), cue.start)
+        if before is None or not self.reader._accusative(before.end(1)):
+            return False
+        word = before.group(1)
+        return not (word.endswith("يا") or word in _ADVERBS)
 
     def _thing_indicates(self, cue: Match, sentence: tuple[int, int]) -> bool:
         """«ويشير ارتفاع الأسعار إلى…», «يحث حكومات العالم»: an imperfect verb followed by a verbal noun or a

@@ -1308,3 +1308,9 @@ def test_private_people_are_named_or_anonymous_not_officials():
 
 def test_a_name_after_whose_relative_is_not_the_relatives():
     assert _links("وقال والد الشهيد سعيد الزهراني إن ابنه كان بطلاً.") == [("وقال", "والد الشهيد", "anonymous")]
+
+
+def test_a_participle_after_an_accusative_noun_is_its_adjective():
+    assert _links("ودفعت الشركة مبلغاً معتبراً للدولة.") == []
+    links = _links("وأكد الوزير أيضاً مشيراً إلى أن التنفيذ يبدأ غداً.")
+    assert [cue for cue, _, _ in links] == ["وأكد", "مشيراً"]
