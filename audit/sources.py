@@ -1681,7 +1681,11 @@ class _Linker:
         for start, match in told:
             # «لـ«الشرق الأوسط»»: the cue closes with the outlet's quotation mark
             pending_told.append((start, _CLOSING_QUOTE.match(text, match.end).end(), match))
-        for start, end, cue in sorted(pending_told, key=lambda t: t[0]):
+        told_end = -1
+        for start, end, cue in sorted(pending_told, key=lambda t: (t[0], -t[1])):
+            if start < told_end:
+                continue  # «في حديثه لصحيفة»: the «لـ» of the phrase is the outlet's, one telling
+            told_end = end
             self._told(cue, start, end)
 
     def _reported_inside_last(self, cue: Match, source_start: int) -> bool:

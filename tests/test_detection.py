@@ -1314,3 +1314,8 @@ def test_a_participle_after_an_accusative_noun_is_its_adjective():
     assert _links("ودفعت الشركة مبلغاً معتبراً للدولة.") == []
     links = _links("وأكد الوزير أيضاً مشيراً إلى أن التنفيذ يبدأ غداً.")
     assert [cue for cue, _, _ in links] == ["وأكد", "مشيراً"]
+
+
+def test_one_telling_is_one_told_cue():
+    links = _links("وقال المدرب سامي الجابر في حديثه لصحيفة «الرياض» إن الفريق جاهز.")
+    assert [cue for cue, _, _ in links] == ["وقال", "في حديثه ل"]
