@@ -854,8 +854,9 @@ class _Reader:
         noun and its adjective; «والدته» already says whose («وجد زوجته حزينة»: what follows is not).
         """
         first = elements[0]
-        if _PRONOUN_SUFFIXED_WORD.fullmatch(self.text, first.start, first.end) or \
-                self.text[first.end - 1] in "هي" and self.doc.original[self.doc.to_original(first.end - 1)] in "هي":
+        word = self.text[first.start:first.end]
+        if _has_pronoun_suffix(word) or (
+                word[-1:] in "هي" and self.doc.original[self.doc.to_original(first.end - 1)] in "هي"):
             return first.end
         end = first.end
         for index, element in enumerate(elements[1:3]):
@@ -910,7 +911,7 @@ class _Reader:
             closed = 2 if len(words) > 1 and words[1].word.startswith("ال") else 1
             said = reason == "complementizer" and len(words) == closed
             did = len(words) > closed and (self._pronoun_suffixed(words[closed]) or
-                                           _PRONOUN_SUFFIXED_WORD.fullmatch(words[closed].word) is not None)
+                                           _has_pronoun_suffix(words[closed].word))
             if said or did:
                 end = words[closed - 1].end
                 return NounPhrase(words[0].start, end, "vague", "structure.people",
@@ -1240,10 +1241,15 @@ _DEFINITE_VERBAL_NOUN = re.compile(r"(?:ت\w\wي\w|ا\w\wا\w|(?:است|ا)\w\w\
 _ONE_OF = re.compile(r"(?<!\w)(?:احد|احدي)\s+$")
 _WORD_BEFORE_SPACE = re.compile(r"(\w+) $")
 _ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "تماما", "كثيرا", "دائما", "احيانا", "فورا", "لاحقا", "مؤخرا",
-                      "اخيرا", "جدا", "حاليا", "مجددا", "غدا", "امسا", "ابدا", "قريبا", "عموما", "خصوصا"})
+                      "اخيرا", "جدا", "حاليا", "غدا", "ابدا", "قريبا", "عموما", "خصوصا"})
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
+
+
+def _has_pronoun_suffix(word: str) -> bool:
+    """«إعجابهم», «والدتها»: a noun with «ـها», «ـهم», «ـهما» (the «ـه» of «his» needs the original text)."""
+    return len(word) > 4 and word.endswith(("ها", "هم", "هما"))
 _GAP_WORD_SET = frozenset({"قد", "لقد", "كان", "كانت", "بدوره", "بدورها", "جهته", "جهتها", "من", "أيضا", "ايضا",
                            "ذاته", "ذاتها", "نفسه", "نفسها"})
 
