@@ -106,7 +106,7 @@ def _is_direct(text: str, quote: Quote, title_words: frozenset[str], head_ends: 
     """Someone's words rather than a quoted name or term («عكاظ», "الكاردينال الرمادي"): long enough, or
     introduced by a colon; but not a title after the word that introduces it («كتاب "المعجم الجغرافي
     للبلاد العربية السعودية"», «مبادرة "…"»), nor a name after the organization or outlet noun that heads it
-    (`head_ends`: «شركة "مخزن الخليج لبيع مواد البناء"»), nor a list of names («باكستان، أفغانستان، الهند»)."""
+    (`head_ends`: «شركة "واحة الشمال لتجارة الأخشاب"»), nor a list of names («باكستان، أفغانستان، الهند»)."""
     if quote.words == 0:
         return False
     if quote.words <= TITLE_MAX_WORDS:
@@ -175,7 +175,7 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     carved = [(m.start, m.end) for m in provenance]
 
     title_words = lexicon.word_lists.get("quote_title", frozenset())
-    # «شركة "مخزن الخليج"», «قناة «العربية»»: a name in quotation marks after the indefinite noun that heads
+    # «شركة "واحة الشمال"», «قناة «العربية»»: a name in quotation marks after the indefinite noun that heads
     # it; after a definite one the quotation is what the body said («إن الوزارة «لا تعلق على…»»).
     head_ends = frozenset(m.end for m in scanned if m.rule.category in ("org_head", "media_head")
                           and not text.startswith("ال", m.core_start))

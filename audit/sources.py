@@ -766,7 +766,7 @@ class _Reader:
         relational = first.match is not None and first.match.rule.relational
         name_index = self._name_index(elements, given_only=named_only or relational)
         if relational and name_index is not None and name_index > 1:
-            name_index = None  # «والد الشهيد سعيد الزهراني»: the name is the martyr's, not his father's
+            name_index = None  # «والد الشهيد فهد القرني»: the name is the martyr's, not his father's
         title_end = elements[name_index - 1].end if name_index else elements[-1].end
         title = " ".join(self.text[first.start:title_end].split())
         title_key = " ".join(_strip_al(w) for w in title.split())
@@ -1783,7 +1783,7 @@ class _Linker:
     def _np_before(self, cue_start: int, sentence_start: int, relative: bool = True) -> list[NounPhrase]:
         """Subject-first order («وزير الخارجية أيمن الصفدي قال»): the phrase that ends closest before the
         cue, with nothing but particles between them, or a relative pronoun it is the antecedent of (not with
-        `relative` False: in «أن برنامج التعاون الذي أفصح عنه البيان», the phrase after «أن» is the subject of
+        `relative` False: in «أن مشروع الشراكة الذي كشف عنه البيان», the phrase after «أن» is the subject of
         the clause, not of the verb in the relative)."""
         text, reader = self.text, self.reader
         window_start = max(sentence_start, cue_start - 160)
