@@ -630,9 +630,11 @@ class Lexicon:
                     forms.setdefault(prefix + surface, []).append((rule, prefix))
                     if surface in rule.objects and surface.endswith("ه"):
                         pronoun_forms.add(prefix + surface)
-                    # ل + ال is written لل (للأمم المتحدة): the alef drops after the lam proclitic.
+                    # ل + ال is written لل (للأمم المتحدة): the alef drops after the lam proclitic. The
+                    # article's lam is counted with the proclitics, so «للبيان» has the core «بيان» and
+                    # is the same source as «البيان»; «لل» in a prefix marks the contraction.
                     if prefix.endswith("ل") and surface.startswith("ال") and len(surface) > 2:
-                        forms.setdefault(prefix + surface[1:], []).append((rule, prefix))
+                        forms.setdefault(prefix + surface[1:], []).append((rule, prefix + "ل"))
         self.given_names, self.female_names = frozenset(names), frozenset(female)
         titles = {_strip_article(s) for r in self.rules if r.category == "title" for s in r.surfaces}
         self.feminine_titles = frozenset(t for t in titles if t.endswith("ه") and t[:-1] in titles)
@@ -763,7 +765,7 @@ class Lexicon:
         if rule.ambiguous:
             core = start + len(prefix)
             surface = text[core:end]
-            gated = self._gated(surface) or (prefix.endswith("ل") and surface.startswith("ل"))
+            gated = self._gated(surface) or prefix.endswith("لل") or (prefix.endswith("ل") and surface.startswith("ل"))
             if gated and not self._introduced(text, core, end):
                 return False
         return True

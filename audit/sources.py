@@ -188,10 +188,13 @@ class _Reader:
         return following is not None and following.group().isalpha() and following.group() not in COMPLEMENTIZERS
 
     def prepositional(self, position: int) -> bool:
-        """Whether the phrase starting at `position` has a preposition attached («ببيانات», «وللوزارة»)."""
+        """Whether the phrase starting at `position` has a preposition attached («ببيانات», «لوزارة»,
+        «وللوزارة», whose phrase starts after the article's lam)."""
         before = position - 1
         if before < 0 or self.text[before] not in "بلك":
             return False
+        if before > 0 and self.text[before - 1:before + 1] == "لل":
+            before -= 1
         if before > 0 and self.text[before - 1] in "وف":
             before -= 1
         return before == 0 or not self.text[before - 1].isalnum()

@@ -1319,3 +1319,13 @@ def test_a_participle_after_an_accusative_noun_is_its_adjective():
 def test_one_telling_is_one_told_cue():
     links = _links("وقال المدرب سامي الجابر في حديثه لصحيفة «الرياض» إن الفريق جاهز.")
     assert [cue for cue, _, _ in links] == ["وقال", "في حديثه ل"]
+
+
+def test_a_source_after_lam_and_a_contracted_article_is_the_same_source():
+    # «للتقرير» is ل + التقرير with the article's alef dropped: one report, cited twice.
+    text = ("وأصدرت الهيئة العامة للإحصاء التقرير الفصلي أمس. ووفقا للتقرير ارتفع عدد العاملين 4%. "
+            "وأشار التقرير إلى أن البطالة تراجعت.")
+    sources = audit_text(text, score=False).sources
+    assert [(s.type, s.attributions) for s in sources] == [("document", 2)]
+    # ... and it keeps its preposition: «للنادي» is whom a letter went to, not who explains.
+    assert _links("وبعث وكيل اللاعب خطابا للنادي الأهلي يوضح فيه رغبته في الانتقال.") == [("يوضح", None, None)]
