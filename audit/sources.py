@@ -228,9 +228,10 @@ class _Reader:
     def _is_given_name(self, word: str) -> bool:
         return word in self.lexicon.given_names
 
-    def _name_ahead(self, position: int, limit: int) -> bool:
+    def _name_ahead(self, position: int, limit: int, object_first: bool = False) -> bool:
         """A given name within the next few words (a registered name counting as one; quotation marks
-        around a company's name not counting), before anything that ends a phrase."""
+        around a company's name not counting), before anything that ends a phrase. With `object_first`,
+        the first word is a preposition's noun, whatever its shape («على هامش المؤتمر»)."""
         count = 0
         after_entity = False
         while count <= 8:
@@ -252,7 +253,8 @@ class _Reader:
                 return False
             if self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
                 return False  # «وزير الخارجية عن خالص تعازيه لأسر الضحايا»: what he expressed, not a name
-            if word in self.lexicon.given_names or self._name_shape(token, limit) or (
+            shaped = (count or not object_first) and self._name_shape(token, limit)
+            if word in self.lexicon.given_names or shaped or (
                     after_entity and self._foreign_name(token, limit)):
                 return True
             after_entity = False
@@ -371,8 +373,12 @@ class _Reader:
         """«المستشار علي البوعينين إن»: «علي» is a name, not «على», when it is written with a dotted ya and a
         family name with the article follows and closes the phrase."""
         last = self.doc.to_original(token.end() - 1)
-        return self.doc.original[last:last + 1] == "ي" and (self._family_name_closes(token, limit)
-                                                              or self._plain_name_closes(token, limit))
+        if self.doc.original[last:last + 1] != "ي":
+            return False
+        following = _TOKEN.search(self.text, token.end(), limit)
+        # «الدكتور علي محمد فخرو»: a given name after it makes «علي» the first of a person's names.
+        return (following is not None and following.group() in self.lexicon.given_names) or \
+            self._family_name_closes(token, limit) or self._plain_name_closes(token, limit)
 
     def _manner_construct(self, token: re.Match[str], limit: int) -> bool:
         """«بهدوء القاضي»: «بـ» and a noun without a pronoun, then a title or a source word it is construct with."""
@@ -479,12 +485,13 @@ class _Reader:
                 position = following.end() if pair in self.lexicon.stopwords else token.end()
                 skipped = True
                 continue
-            if label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
-                    and not self._named(elements) and self._name_ahead(token.end(), limit):
-                label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
-            elif label == "stop" and elements and elements[-1].category == "title" and \
+            if label == "stop" and elements and elements[-1].category == "title" and \
                     word in self.names_after_title and self._given_name_not_preposition(token, limit):
                 label = None
+            elif label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
+                    and not self._named(elements) and \
+                    self._name_ahead(token.end(), limit, object_first=word in self.names_after_title):
+                label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
             elif label and elements and elements[-1].category == "title" and word in self.title_ordinals:
                 label = None  # «نائب الرئيس الأول للشؤون التجارية»
             elif label == "skip" and elements and word in self.source_adjectives:
@@ -801,6 +808,9 @@ class _Reader:
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
                 return index
+            if element.kind == "word" and element.word in self.names_after_title and index + 1 < len(elements) \
+                    and elements[index + 1].word in names:
+                return index  # «الدكتور علي محمد فخرو»: «علي» before a given name is the first of his names
             if element.kind == "quoted" and element.word.split()[:1] and element.word.split()[0] in names:
                 return index  # «الناطق باسم الخارجية «جون كيربي»»: some papers quote the name after a title
         if given_only:

@@ -1329,3 +1329,22 @@ def test_a_source_after_lam_and_a_contracted_article_is_the_same_source():
     assert [(s.type, s.attributions) for s in sources] == [("document", 2)]
     # ... and it keeps its preposition: «للنادي» is whom a letter went to, not who explains.
     assert _links("وبعث وكيل اللاعب خطابا للنادي الأهلي يوضح فيه رغبته في الانتقال.") == [("يوضح", None, None)]
+
+
+def test_a_title_goes_on_through_ala_to_a_name():
+    assert _links("وأوضح المشرف على المهرجان الشتوي الدكتور سامي العتيبي أن الزوار تجاوزوا الألف.") == \
+        [("وأوضح", "المشرف على المهرجان الشتوي الدكتور سامي العتيبي", "named_person")]
+    assert _links("وأكد المشرف على المشروع أن العمل مستمر.") == [("وأكد", "المشرف", "official_unnamed")]
+
+
+def test_a_specialist_in_a_field_is_a_title_before_a_name():
+    assert _links("وقال المتخصص في الاقتصاد الزراعي ماجد الحربي إن المحصول تراجع.") == \
+        [("وقال", "المتخصص في الاقتصاد الزراعي ماجد الحربي", "named_person")]
+    # Without its field the word is an adjective of the noun before it.
+    assert _links("وأحالت الشرطة الملف إلى القسم المختص مشيرة إلى أن التحقيق مستمر.")[0][1] != "المختص"
+
+
+def test_ali_before_a_given_name_is_a_name_not_the_preposition():
+    names = [s.name for s in audit_text("وقال الدكتور علي حسن الشمري إن الدراسة اكتملت. "
+                                        "وأضاف الدكتور الشمري أن النتائج تنشر قريبا.", score=False).sources]
+    assert names == ["الدكتور علي حسن الشمري"]
