@@ -779,9 +779,10 @@ class Lexicon:
         return first not in self._media_heads and _strip_article(first) not in self._media_heads
 
     def _introduced(self, text: str, start: int, end: int) -> bool:
-        """An ambiguous outlet name (الرياض، الوطن) counts inside quotation marks or after a media head."""
+        """An ambiguous outlet name (الرياض، الوطن) counts inside quotation marks or brackets («وكالة (تسنيم)»)
+        or after a media head."""
         before = text[max(0, start - 3):start].rstrip()
-        if before.endswith(("«", '"', "“", "”")):
+        if before.endswith(("«", '"', "“", "”", "(")):
             return True
         words = text[max(0, start - 40):start].split()
         if not words:

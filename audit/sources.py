@@ -169,6 +169,7 @@ class _Reader:
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
+        self.media_heads = frozenset(s for r in lexicon.rules if r.category == "media_head" for s in r.surfaces)
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -723,6 +724,11 @@ class _Reader:
                 rule = inside.rule
                 return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                   ("entity", rule.id), country=rule.country)
+            if second.kind in ("quoted", "paren") and _NEWS_NAME.search(second.word) and \
+                    self.text[first.start:first.end] in self.media_heads:
+                # «وكالة «أنباء فارس»»: an agency whose quoted name says it gives news is an outlet.
+                return NounPhrase(first.start, self._end(elements, 1), "named_media", "structure.media_head",
+                                  ("media", " ".join(second.word.split())))
         end = first.end
         # An organization's name is a construct chain closed by a definite noun or a proper name
         # («وزارة الشؤون البلدية والقروية», «هيئة قناة بنما»), then only definite adjectives; an indefinite
@@ -931,6 +937,14 @@ class _Reader:
                                   ("vague", self.text[words[0].start:end]), head=first)
         if first[:1] == "و" and first not in names and first[1:] not in names:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
+        plural = next((i for i, e in enumerate(words[:2]) if _PEOPLE_PLURAL.match(e.word) and e.word not in names
+                       and e.word not in self.recipient_words and not e.word.startswith(("لل", "بال"))), None)
+        if plural is not None and not first.startswith("ال") and reason in ("complementizer", "punct") and \
+                len(words) == plural + 1:
+            # «وقال حلفاء غربيون لتركيا إن», «وقال متضررون إن»: an indefinite plural of people (a nisba or a
+            # participle in «ـون/ـين») ending the phrase is a collective no one can check, not a foreign name.
+            return NounPhrase(words[0].start, words[-1].end, "vague", "structure.people",
+                              ("vague", self.text[words[0].start:words[-1].end]), head=first)
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
         if len(elements) >= 2 and first.endswith("و") and len(first) >= 4 and first not in names and \
@@ -1411,6 +1425,10 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+# Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
+_PEOPLE_PLURAL = re.compile(r"(?:\w{3,}ي(?:ون|ين)|مس?ت\w{3,}(?:ون|ين))$")
+# A name that says it gives news: «أنباء فارس», «الأنباء الألمانية», «العربية للأنباء», «سكاي نيوز».
+_NEWS_NAME = re.compile(r"(?<!\w)(?:ال)?انباء(?!\w)|(?<!\w)للانباء(?!\w)|نيوز(?!\w)")
 # «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.
 _COMPLEMENTIZER_THEN_WORDS = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,4}\s+$")
 _COMPLEMENTIZER_BEFORE = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+$")

@@ -1348,3 +1348,20 @@ def test_ali_before_a_given_name_is_a_name_not_the_preposition():
     names = [s.name for s in audit_text("وقال الدكتور علي حسن الشمري إن الدراسة اكتملت. "
                                         "وأضاف الدكتور الشمري أن النتائج تنشر قريبا.", score=False).sources]
     assert names == ["الدكتور علي حسن الشمري"]
+
+
+def test_caught_my_attention_is_the_writer_looking():
+    assert _links("لفت انتباهي طفل يبيع الماء عند الإشارة.") == []
+    assert _links("ولفت نظري تعليق الوزير على الحادثة.") == []
+
+
+def test_an_agency_named_in_brackets_or_by_its_news_is_an_outlet():
+    assert _links("ونقلت وكالة (تسنيم) الإيرانية عن مسؤول أن الوفد وصل.")[0][2] == "named_media"
+    assert _links("وذكرت وكالة «أنباء فارس» أن الوفد وصل.")[0][2] == "named_media"
+    assert _links("وذكرت وكالة «موديز» أن التصنيف مستقر.")[0][2] == "named_org"
+
+
+def test_an_indefinite_plural_of_people_is_a_vague_collective_not_a_name():
+    assert _links("وقال دبلوماسيون غربيون إن المحادثات تعثرت.") == [("وقال", "دبلوماسيون غربيون", "vague")]
+    assert _links("وقال متطوعون إن المياه غمرت الشوارع.") == [("وقال", "متطوعون", "vague")]
+    assert _links("وقال بوتين للصحفيين إن المحادثات تعثرت.")[0][1:] == ("بوتين", "named_person")
