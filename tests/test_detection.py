@@ -1365,3 +1365,9 @@ def test_an_indefinite_plural_of_people_is_a_vague_collective_not_a_name():
     assert _links("وقال دبلوماسيون غربيون إن المحادثات تعثرت.") == [("وقال", "دبلوماسيون غربيون", "vague")]
     assert _links("وقال متطوعون إن المياه غمرت الشوارع.") == [("وقال", "متطوعون", "vague")]
     assert _links("وقال بوتين للصحفيين إن المحادثات تعثرت.")[0][1:] == ("بوتين", "named_person")
+
+
+def test_the_elative_ablagh_reports_nothing():
+    assert _links("وكان لمبادرة الجمعية أبلغ الأثر في نفوس الأطفال.") == []
+    assert _links("وأحياناً يكون السكوت أبلغ من الكلام.") == []
+    assert _links("وأبلغ المتحدث الصحفيين أن الاجتماع تأجل.")[0][:2] == ("وأبلغ", "المتحدث")
