@@ -342,6 +342,9 @@ class _Reader:
             return False  # «محمد صالح بن عيسى الإفراج عن…»: what he announced, not his family name
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
+        if previous is not None and previous.kind == "word" and _VERBAL_NOUN.match(word) and \
+                not word.startswith(("ال", "ابو", "لا", "با", "كا")) and not word.endswith(("ات", "ها", "هم", "هما", "كم")):
+            return False  # «ويبرر سالم ارتفاع الأسعار»: a verbal noun after a name starts what he did or said
         if word[:1] in "بل" and not word.startswith("با") and \
                 self.doc.original[self.doc.to_original(element.end - 1)] == "ة":
             return False  # «وسام فتوح بقوة المصارف»: a preposition and a noun in «ة» («باسلمة» is a name)
@@ -947,10 +950,12 @@ class _Reader:
                               ("vague", self.text[words[0].start:words[-1].end]), head=first)
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
-        if len(elements) >= 2 and first.endswith("و") and len(first) >= 4 and first not in names and \
-                first not in self.kunyas and (elements[1].kind != "word" or not _name_like(elements[1].word)):
-            # «وقال سائقو سيارات أجرة», «موظفو الشركة»: a plural of people in the construct state (its ن dropped
-            # before whom they serve) is a collective no one can check; a name in «و» (ماريو) has a name after it.
+        if len(elements) >= 2 and first.endswith("و") and (len(first) >= 4 or first == "ذوو") and \
+                first not in names and first not in self.kunyas and \
+                (elements[1].kind != "word" or not _name_like(elements[1].word)):
+            # «وقال سائقو سيارات أجرة», «موظفو الشركة», «ذوو الشهيدين»: a plural of people in the construct state
+            # (its ن dropped before whom they serve) is a collective no one can check; a name in «و» (ماريو) has
+            # a name after it.
             end = self._end(elements, 1)
             return NounPhrase(words[0].start, end, "vague", "structure.construct_plural",
                               ("vague", self.text[words[0].start:end]), head=first)

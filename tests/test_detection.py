@@ -1371,3 +1371,20 @@ def test_the_elative_ablagh_reports_nothing():
     assert _links("وكان لمبادرة الجمعية أبلغ الأثر في نفوس الأطفال.") == []
     assert _links("وأحياناً يكون السكوت أبلغ من الكلام.") == []
     assert _links("وأبلغ المتحدث الصحفيين أن الاجتماع تأجل.")[0][:2] == ("وأبلغ", "المتحدث")
+
+
+def test_taba_with_its_subject_before_what_was_said():
+    assert _links("وذكرت صحيفة «الغد» أن الطائرة هبطت. وتابعت الصحيفة أن الركاب بخير.")[-1] == \
+        ("وتابعت", "الصحيفة", "named_media")
+    assert _links("وتابع الجمهور المباراة حتى النهاية.") == []
+
+
+def test_justified_relayed_and_expressed_by_collectives():
+    assert _links("وبرر سائقو الأجرة رفع الأسعار بالزحام.") == [("وبرر", "سائقو الأجرة", "vague")]
+    assert _links("وهو الخبر الذي تناقلته وكالات الأنباء أمس.") == [("تناقلته", "وكالات الأنباء", "vague")]
+    assert _links("وعبر ذوو الضحيتين سالم وفهد، عن شكرهم للمتبرعين.")[0][2] == "vague"
+
+
+def test_a_verbal_noun_after_a_given_name_is_what_he_did():
+    assert _links("وأعلن المدير العام سامي الحربي تدشين المشروع.")[0][1] == "المدير العام سامي الحربي"
+    assert _links("وأعلن قائد الفريق خالد سعد تحرير الرهائن.")[0][1] == "قائد الفريق خالد سعد"
