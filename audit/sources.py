@@ -255,6 +255,8 @@ class _Reader:
             if self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
                 return False  # «وزير الخارجية عن خالص تعازيه لأسر الضحايا»: what he expressed, not a name
             shaped = (count or not object_first) and self._name_shape(token, limit)
+            if word in self.names_after_title and count and self._given_name_not_preposition(token, limit):
+                return True  # «في عدن علي الأحمدي»: «علي» and a family name
             if word in self.lexicon.given_names or shaped or (
                     after_entity and self._foreign_name(token, limit)):
                 return True
@@ -489,9 +491,10 @@ class _Reader:
                 position = following.end() if pair in self.lexicon.stopwords else token.end()
                 skipped = True
                 continue
-            if label == "stop" and elements and elements[-1].category == "title" and \
-                    word in self.names_after_title and self._given_name_not_preposition(token, limit):
-                label = None
+            if label == "stop" and elements and word in self.names_after_title and \
+                    (elements[-1].category == "title" or self._titled(elements[0]) and not self._named(elements)) \
+                    and self._given_name_not_preposition(token, limit):
+                label = None  # «المتحدث باسم المقاومة في عدن علي الأحمدي»: «علي» is the name the title goes on to
             elif label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
                     and not self._named(elements) and \
                     self._name_ahead(token.end(), limit, object_first=word in self.names_after_title):
@@ -974,6 +977,10 @@ class _Reader:
                 while last + 1 < len(words) and self._continues_name(words[last + 1], words[last]):
                     last += 1
                 words = words[:last + 1]
+                if 0 < index <= 2 and all(_name_like(e.word) and not self._pronoun_suffixed(e) and
+                                          not _verbal_noun(e.word) and e.word not in self.never_names and
+                                          e.word not in self.people_nouns for e in words[:index]):
+                    index = 0  # «دانيلي بيل»: an unknown first name before a known one is part of the name
                 name_tokens = tuple(e.word for e in words[index:])
                 start = words[0].start
                 if index == 0 and element.word not in names and element.word[:1] in "وف":

@@ -1388,3 +1388,18 @@ def test_justified_relayed_and_expressed_by_collectives():
 def test_a_verbal_noun_after_a_given_name_is_what_he_did():
     assert _links("وأعلن المدير العام سامي الحربي تدشين المشروع.")[0][1] == "المدير العام سامي الحربي"
     assert _links("وأعلن قائد الفريق خالد سعد تحرير الرهائن.")[0][1] == "قائد الفريق خالد سعد"
+
+
+def test_an_unknown_first_name_before_a_known_one_belongs_to_the_name():
+    links = _links("وقالت دانيلا بيل إن المساعدات وصلت. وأضافت \" لن نتوقف عن العمل \".")
+    assert links == [("وقالت", "دانيلا بيل", "named_person"), ("وأضافت", "دانيلا بيل", "named_person")]
+
+
+def test_ali_after_a_place_in_a_title_is_the_holders_name():
+    assert _links("وقال المتحدث باسم اللجنة في تعز علي السقاف، إن القوافل وصلت.") == \
+        [("وقال", "المتحدث باسم اللجنة في تعز علي السقاف", "named_person")]
+
+
+def test_stating_that_and_the_adjective_useful():
+    assert _links("وأوضح المدير أن الحملة مستمرة، مفيداً بأن الفرق جاهزة.")[-1][:2] == ("مفيداً", "المدير")
+    assert _links("وكان الاجتماع مفيداً للطرفين.") == []
