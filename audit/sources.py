@@ -480,6 +480,8 @@ class _Reader:
                                           elements[-1].category == "given_name") and self._name_particle(start, limit)
             if word in COMPLEMENTIZERS and not particle:
                 return elements, "complementizer", start
+            if word in ("الي", "علي") and elements and _COMPLEMENTIZER_NEXT.match(text, token.end()):
+                return elements, "complementizer", start  # «وأشار باترسون إلى أن»: what was said follows
             following = _TOKEN.search(text, token.end(), limit) if word in self.pair_heads else None
             pair = word + " " + following.group() if following is not None else None
             label = self.lexicon.stopwords.get(pair) if pair else None
@@ -573,7 +575,9 @@ class _Reader:
             # starts with a given name («وأضاف «عبد الرحيم» أن»).
             name = " ".join(first.word.split())
             words = name.split()
-            if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names:
+            if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names or \
+                    (len(words) == 2 and words[0] in ("ابو", "ام") and _name_like(words[1])):
+                # «تشير "أم عبدالله" إلى أن»: a kunya is how a person is called
                 return NounPhrase(first.start, first.end, "named_person", "structure.quoted_name",
                                   ("person", tuple(words)), name_tokens=tuple(words))
             return NounPhrase(first.start, first.end, "named_org", "structure.quoted_name", ("org", name), head=name)
@@ -1273,8 +1277,8 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت»; so may a relative
 # pronoun («رئيس الوزراء الذي قال») or a place before «قد» («مصادر عسكرية في عدن قد أفادت»).
 _GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
-_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s))?(?:"
-                               + _GAP_WORDS + r"\s+)*$")
+_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s)|"
+                               r"(?:في|لدى)\s+[^\s،,]+\s+(?=$))?(?:" + _GAP_WORDS + r"\s+)*$")
 # Verbal nouns of forms II, IV, VIII and X after the article: «التنفيذ», «الإفراج», «الاجتماع», «الاستقرار».
 _DEFINITE_VERBAL_NOUN = re.compile(r"(?:ت\w\wي\w|ا\w\wا\w|(?:است|ا)\w\w\wا\w)$")
 _ONE_OF = re.compile(r"(?<!\w)(?:احد|احدي)\s+$")
@@ -1437,6 +1441,7 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+_COMPLEMENTIZER_NEXT = re.compile(r"\s+(?:ان|انه|انها|انهم|انهما)(?!\w)")
 # Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
 _PEOPLE_PLURAL = re.compile(r"(?:\w{3,}ي(?:ون|ين)|مس?ت\w{3,}(?:ون|ين))$")
 # A name that says it gives news: «أنباء فارس», «الأنباء الألمانية», «العربية للأنباء», «سكاي نيوز».

@@ -1403,3 +1403,17 @@ def test_ali_after_a_place_in_a_title_is_the_holders_name():
 def test_stating_that_and_the_adjective_useful():
     assert _links("وأوضح المدير أن الحملة مستمرة، مفيداً بأن الفرق جاهزة.")[-1][:2] == ("مفيداً", "المدير")
     assert _links("وكان الاجتماع مفيداً للطرفين.") == []
+
+
+def test_an_unknown_name_before_ila_anna_is_the_speaker():
+    assert _links("وأشار هندرسون إلى أن الفريق جاهز للمباراة.") == [("وأشار", "هندرسون", "named_person")]
+    assert _links("وشدد كوفمان على أن المفاوضات مستمرة.")[0][1:] == ("كوفمان", "named_person")
+
+
+def test_a_place_may_stand_between_a_subject_and_its_verb():
+    assert _links("وكانت القنصلية البريطانية في دبي أعلنت أن المكتب يغلق اليوم.") == \
+        [("أعلنت", "القنصلية البريطانية", "named_org")]
+
+
+def test_a_quoted_kunya_is_a_person():
+    assert _links("وتقول \"أم خالد\" إن المحصول تضاعف هذا العام.") == [("وتقول", "أم خالد", "named_person")]
