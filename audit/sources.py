@@ -762,6 +762,9 @@ class _Reader:
                     element.match.rule.kind != "entity" and \
                     self.text.startswith("ال", elements[index - 1].start):  # type: ignore[union-attr]
                 break  # «ودعت وزارة الصحة السكان»: people right after a definite noun are the object
+            if element.kind == "match" and definite and "ب" in element.match.prefix and \
+                    element.category == "document_head":  # type: ignore[union-attr]
+                break  # «ورحبت الوزارة بالقرار»: what the body welcomed, not part of its name
             if element.kind == "match" and definite and not element.match.prefix and \
                     not self.text.startswith("ال", element.start):  # type: ignore[union-attr]
                 break  # «واتهمت اللجنة رئيس كوريا الجنوبية»: a closed name takes no second head; that is the object
@@ -1570,8 +1573,9 @@ class _Linker:
     def _reports_nothing(self, cue: Match) -> bool:
         """«أن تعلن اللجنة» (that the committee announce), «لم يقل»: a verb in the subjunctive or negated;
         «صورة أوضح.»: the letters of a verb ending a sentence, which is no reporting verb."""
-        if cue.rule.kind == "phrase" and cue.rule.continuation and not cue.prefix and self._after_accusative_noun(cue):
-            return True  # «مبلغاً معتبراً», «تقدماً لافتاً»: the participle is the adjective of the noun before it
+        if cue.rule.kind == "phrase" and cue.rule.continuation and not cue.prefix and \
+                (self._after_accusative_noun(cue) or self._after_feminine_noun(cue)):
+            return True  # «مبلغاً معتبراً», «معلومات مؤكدة»: the participle is the adjective of the noun before it
         if cue.rule.kind not in ("verb", "pattern") or cue.rule.label == "told":
             return False  # phrases («بحسب») and "told X" forms are no verbs to negate
         if self._quotes_scripture(cue.end):
@@ -1590,6 +1594,21 @@ class _Linker:
         if before & self.not_reported:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
+
+    def _after_feminine_noun(self, cue: Match) -> bool:
+        """«حالة مؤكدة», «معلومات مؤكدة»: a feminine participle right after an indefinite feminine noun (in «ة» or
+        «ات», no comma between) agrees with it as its adjective; one closing a speaker's sentence follows a
+        comma or a definite word («وأشادت الوزارة بالخطوة، مؤكدة»)."""
+        original = self.detection.doc.original
+        if not original[self.detection.doc.to_original(cue.end - 1)] == "ة":
+            return False
+        before = _WORD_BEFORE_SPACE.search(self.text, max(0, cue.start - 30), cue.start)
+        if before is None:
+            return False
+        word = before.group(1)
+        if word.startswith(("ال", "وال", "بال", "لل", "وبال", "ولل")) or word[:1] in "بل":
+            return False
+        return word.endswith("ات") or original[self.detection.doc.to_original(before.end(1) - 1)] == "ة"
 
     def _after_accusative_noun(self, cue: Match) -> bool:
         """Whether the word right before `cue` (a space between, no comma) is an indefinite noun in the

@@ -1417,3 +1417,12 @@ def test_a_place_may_stand_between_a_subject_and_its_verb():
 
 def test_a_quoted_kunya_is_a_person():
     assert _links("وتقول \"أم خالد\" إن المحصول تضاعف هذا العام.") == [("وتقول", "أم خالد", "named_person")]
+
+
+def test_a_feminine_participle_after_an_indefinite_feminine_noun_is_its_adjective():
+    assert _links("وتلقت الشرطة معلومات مؤكدة عن موقع المطلوبين.") == []
+    assert _links("وأشادت الوزارة بالخطوة، مؤكدة أن العمل مستمر.")[-1][:2] == ("مؤكدة", "الوزارة")
+
+
+def test_what_a_body_welcomed_is_not_part_of_its_name():
+    assert _links("ورحبت الوزارة بالقرار مؤكدة أنه يخدم السوق.")[0][1] == "الوزارة"
