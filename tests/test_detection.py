@@ -1426,3 +1426,19 @@ def test_a_feminine_participle_after_an_indefinite_feminine_noun_is_its_adjectiv
 
 def test_what_a_body_welcomed_is_not_part_of_its_name():
     assert _links("ورحبت الوزارة بالقرار مؤكدة أنه يخدم السوق.")[0][1] == "الوزارة"
+
+
+def test_one_of_them_the_attendees_and_a_general_speak():
+    assert _links("وقال أحدهم إن الحافلة تأخرت ساعتين.") == [("وقال", "أحدهم", "anonymous")]
+    assert _links("وأثنى الحضور على تنظيم الأمسية.") == [("وأثنى", "الحضور", "vague")]
+    assert _links("وقال جنرال في الجيش إن الوحدات انسحبت.")[0][1:] == ("جنرال", "official_unnamed")
+
+
+def test_one_might_say_is_the_writer_not_a_source():
+    assert _links("وقد يقول قائل إن الوقت تأخر على الإصلاح.") == []
+
+
+def test_qad_before_a_past_verb_in_n_or_t_is_no_hedge():
+    assert _found("وقد نتجت الأزمة عن الجفاف الطويل.", "hedge") == []
+    assert _found("وكان قد تتلمذ على يد والده.", "hedge") == []
+    assert [label for _, label in _found("وقد تتأخر الرحلة ساعتين.", "hedge")] == ["qad_imperfect"]
