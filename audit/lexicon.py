@@ -782,8 +782,9 @@ class Lexicon:
         """An ambiguous outlet name (الرياض، الوطن) counts inside quotation marks or brackets («وكالة (تسنيم)»)
         or after a media head."""
         before = text[max(0, start - 3):start].rstrip()
-        if before.endswith(("«", '"', "“", "”", "(")):
-            return True
+        after = text[end:end + 3].lstrip()
+        if before.endswith(("«", '"', "“", "”", "(")) and after[:1] in ("»", '"', "“", "”", ")"):
+            return True  # the name between the marks: «ل"الرياض" السفير…» quotes «الرياض», not «السفير»
         words = text[max(0, start - 40):start].split()
         if not words:
             return False

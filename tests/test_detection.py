@@ -1449,3 +1449,12 @@ def test_a_columns_contact_footer_is_boilerplate():
             "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (12) ثم مسافة ثم نص الرسالة إلى 88000")
     assert [label for _, label in _found(text, "boilerplate")] == ["footer"]
     assert _found(text, "unattributed_claim") == []
+
+
+def test_a_closing_quotation_mark_introduces_no_outlet_after_it():
+    assert _links("وقال لـ\"الرياض\" السفير ماجد الشهري إن العلاقات قوية.")[0][1:] == \
+        ("السفير ماجد الشهري", "named_person")
+
+
+def test_reports_that_went_round_about_something_are_agentless():
+    assert [label for _, label in _found("وترددت أنباء عن وجود مفاوضات سرية بين الطرفين.", "agentless")] == ["passive"]
