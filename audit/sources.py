@@ -382,8 +382,9 @@ class _Reader:
         if self.doc.original[last:last + 1] != "ي":
             return False
         following = _TOKEN.search(self.text, token.end(), limit)
-        # «الدكتور علي محمد فخرو»: a given name after it makes «علي» the first of a person's names.
-        return (following is not None and following.group() in self.lexicon.given_names) or \
+        # «الدكتور علي محمد فخرو», «المهندس علي آل حرفش»: a given name or «آل» after it makes «علي» the first
+        # of a person's names.
+        return (following is not None and (following.group() in self.lexicon.given_names or following.group() == "ال")) or \
             self._family_name_closes(token, limit) or self._plain_name_closes(token, limit)
 
     def _manner_construct(self, token: re.Match[str], limit: int) -> bool:
@@ -828,8 +829,11 @@ class _Reader:
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
                 return index
             if element.kind == "word" and element.word in self.names_after_title and index + 1 < len(elements) \
-                    and elements[index + 1].word in names:
-                return index  # «الدكتور علي محمد فخرو»: «علي» before a given name is the first of his names
+                    and (elements[index + 1].word in names or elements[index + 1].word == "ال"):
+                return index  # «الدكتور علي محمد فخرو», «علي آل حرفش»: «علي» is the first of his names
+            if element.kind == "word" and element.word == "ال" and index + 1 < len(elements):
+                return index  # «السفير آل الشيخ»: «آل» and the family's name
+
             if element.kind == "quoted" and element.word.split()[:1] and element.word.split()[0] in names:
                 return index  # «الناطق باسم الخارجية «جون كيربي»»: some papers quote the name after a title
         if given_only:

@@ -1458,3 +1458,8 @@ def test_a_closing_quotation_mark_introduces_no_outlet_after_it():
 
 def test_reports_that_went_round_about_something_are_agentless():
     assert [label for _, label in _found("وترددت أنباء عن وجود مفاوضات سرية بين الطرفين.", "agentless")] == ["passive"]
+
+
+def test_al_and_a_family_name_after_a_title_name_a_person():
+    assert _links("وقال المهندس علي آل مشيط إن المشروع اكتمل.")[0][1:] == ("المهندس علي آل مشيط", "named_person")
+    assert _links("وأكد السفير آل الشيخ أن العلاقات قوية.")[0][1:] == ("السفير آل الشيخ", "named_person")
