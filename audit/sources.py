@@ -1448,6 +1448,8 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+# What opens reported speech: a complementizer or a colon.
+_SAID_OPENS = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")
 _COMPLEMENTIZER_NEXT = re.compile(r"\s+(?:ان|انه|انها|انهم|انهما)(?!\w)")
 # Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
 _PEOPLE_PLURAL = re.compile(r"(?:\w{3,}ي(?:ون|ين)|مس?ت\w{3,}(?:ون|ين))$")
@@ -1931,8 +1933,12 @@ class _Linker:
         return cue.prefix.startswith("و") and self.text[max(0, cue.start - 3):cue.start].rstrip().endswith(("،", ","))
 
     def _inside_reported_speech(self, position: int, sentence: tuple[int, int]) -> bool:
+        """Whether `position` is inside what a speaker of the sentence said: after «أن/إن» or a colon
+        («قال إن الشركة تابعت وبيّنت…»); «أعلن المسؤولية عن التفجير وقال إنه…» coordinates a second verb of
+        the same speaker instead."""
         return any(a.source is not None and a.content is not None and a.content[0] <= position < a.content[1]
-                   and sentence[0] <= a.cue_start for a in self.attributions)
+                   and sentence[0] <= a.cue_start and _SAID_OPENS.search(self.text, a.cue_end, position)
+                   for a in self.attributions)
 
     def _carry(self, cue: Match, cue_start: int, cue_end: int, label: str, stance: str,
                content: tuple[int, int] | None, sentence: tuple[int, int]) -> None:

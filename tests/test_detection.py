@@ -1463,3 +1463,10 @@ def test_reports_that_went_round_about_something_are_agentless():
 def test_al_and_a_family_name_after_a_title_name_a_person():
     assert _links("وقال المهندس علي آل مشيط إن المشروع اكتمل.")[0][1:] == ("المهندس علي آل مشيط", "named_person")
     assert _links("وأكد السفير آل الشيخ أن العلاقات قوية.")[0][1:] == ("السفير آل الشيخ", "named_person")
+
+
+def test_a_second_verb_of_the_same_speaker_is_no_reported_speech():
+    links = _links("وكانت الجماعة أعلنت في بيان المسؤولية عن الهجوم وقالت إنه استهدف قافلة عسكرية.")
+    assert [(cue, source) for cue, source, _ in links] == [("أعلنت", "الجماعة"), ("وقالت", "الجماعة")]
+    # After «إن» the verbs are inside what was said.
+    assert [cue for cue, _, _ in _links("وقال الوزير إن اللجنة درست الملف وبيّنت أن العمل مستمر.")] == ["وقال"]
