@@ -1470,3 +1470,8 @@ def test_a_second_verb_of_the_same_speaker_is_no_reported_speech():
     assert [(cue, source) for cue, source, _ in links] == [("أعلنت", "الجماعة"), ("وقالت", "الجماعة")]
     # After «إن» the verbs are inside what was said.
     assert [cue for cue, _, _ in _links("وقال الوزير إن اللجنة درست الملف وبيّنت أن العمل مستمر.")] == ["وقال"]
+
+
+def test_books_and_among_are_no_verbs():
+    assert "كتب" not in [t for t, _ in _found("وقد نقلت لنا كتب التاريخ أن الحادثة وقعت في الربيع.", "cue")]
+    assert "أظهر" not in [t for t, _ in _found("وحذر الخطيب من فئة نشأت بين أظهر الناس.", "cue")]
