@@ -909,10 +909,13 @@ class _Reader:
             if element.kind in ("word", "paren", "quoted") or element.category in _ORG_COMPLEMENTS:
                 if element.kind in ("word", "match") and self._accusative(element.end):
                     break  # «وأصدر مدير الجامعة بياناً»: a title's complement is never in the accusative
-                if element.kind == "word" and previous is elements[0] and element.word.startswith("ال") and \
-                        self._people_word(element.word) and self.text.startswith("ال", previous.start) and \
+                surface = element.word if element.kind == "word" else self.text[element.start:element.end]
+                if element.kind in ("word", "match") and surface.startswith("ال") and self._people_word(surface) \
+                        and self.text[previous.start:previous.end].split()[-1].startswith("ال") and \
                         self.text[previous.start:previous.end] not in self.honorific_titles:
-                    break  # «ودعا الوزير المواطنين إلى…»: whom the title addressed («المهندس الحصين» is a name)
+                    # «ودعا الوزير المواطنين إلى…», «ووعد رئيس النادي الجماهير…»: whom the title addressed
+                    # («المهندس الحصين» is a name)
+                    break
                 if element.kind == "word" and not element.word.startswith(("ال", "ل", "ب")) and \
                         (not _name_like(element.word) or _verbal_noun(element.word) or self._pronoun_suffixed(element)) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال"):

@@ -1475,3 +1475,10 @@ def test_a_second_verb_of_the_same_speaker_is_no_reported_speech():
 def test_books_and_among_are_no_verbs():
     assert "كتب" not in [t for t, _ in _found("وقد نقلت لنا كتب التاريخ أن الحادثة وقعت في الربيع.", "cue")]
     assert "أظهر" not in [t for t, _ in _found("وحذر الخطيب من فئة نشأت بين أظهر الناس.", "cue")]
+
+
+def test_a_promise_and_speaking_about_are_reported():
+    assert _links("ووعد رئيس النادي الجماهير بصفقات جديدة.")[0][:2] == ("ووعد", "رئيس النادي")
+    assert _links("قطع المدرب وعدا للجماهير بالفوز.") == []
+    assert _links("ونددت المنظمة بالأحكام، متحدثة عن تنفيذ عشرات منها.")[-1][:2] == ("متحدثة", "المنظمة")
+    assert _links("وقالت متحدثة باسم الوزارة إن الرحلات استؤنفت.")[0][0] == "وقالت"
