@@ -1223,9 +1223,10 @@ class _Registry:
                 return index, NounPhrase(phrase.start, phrase.end, self.records[index].type, phrase.rule, phrase.key)
         if (phrase.bare or phrase.definite) and phrase.type in ("anonymous", "official_unnamed"):
             # «المصدر» is the source just described, «مصدر قضائي» or «مصادر مطلعة» alike; so is «المصادر
-            # الأمنية» after «مصادر أمنية».
+            # الأمنية» after «مصادر أمنية»; «المصدر نفسه» is the unnamed source just cited, whatever its words.
+            same = _SAME_ONE.match(self._text, phrase.end) is not None
             index = self._last(lambda r: r.type in ("anonymous", "official_unnamed") and
-                               r.head in (phrase.head, phrase.head + "ه", phrase.head[:-1]))
+                               (same or r.head in (phrase.head, phrase.head + "ه", phrase.head[:-1])))
             if index is not None:
                 record = self.records[index]
                 return index, NounPhrase(phrase.start, phrase.end, record.type, phrase.rule, record.key)
@@ -1451,6 +1452,7 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+_SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|عينها|نفسهم|ذاتهم)(?!\w)")
 # What opens reported speech: a complementizer or a colon.
 _SAID_OPENS = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")
 _COMPLEMENTIZER_NEXT = re.compile(r"\s+(?:ان|انه|انها|انهم|انهما)(?!\w)")

@@ -1482,3 +1482,9 @@ def test_a_promise_and_speaking_about_are_reported():
     assert _links("قطع المدرب وعدا للجماهير بالفوز.") == []
     assert _links("ونددت المنظمة بالأحكام، متحدثة عن تنفيذ عشرات منها.")[-1][:2] == ("متحدثة", "المنظمة")
     assert _links("وقالت متحدثة باسم الوزارة إن الرحلات استؤنفت.")[0][0] == "وقالت"
+
+
+def test_the_same_source_is_the_unnamed_one_just_cited():
+    sources = audit_text("وقال مسؤول في البلدية إن الطريق أغلق. وبحسب المصدر نفسه فإن الأمطار مستمرة.",
+                         score=False).sources
+    assert [(s.type, s.attributions) for s in sources] == [("official_unnamed", 2)]
