@@ -497,7 +497,7 @@ class _Reader:
             if label == "stop" and elements and word in self.names_after_title and \
                     (elements[-1].category == "title" or self._titled(elements[0]) and not self._named(elements)) \
                     and self._given_name_not_preposition(token, limit):
-                label = None  # «المتحدث باسم المقاومة في عدن علي الأحمدي»: «علي» is the name the title goes on to
+                label = None  # «المتحدث باسم اللجنة في تعز علي السقاف»: «علي» is the name the title goes on to
             elif label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
                     and not self._named(elements) and \
                     self._name_ahead(token.end(), limit, object_first=word in self.names_after_title):

@@ -1446,7 +1446,7 @@ def test_qad_before_a_past_verb_in_n_or_t_is_no_hedge():
 
 def test_a_columns_contact_footer_is_boilerplate():
     text = ("وهذا ما ينبغي أن تنتبه له الجهات المعنية قبل فوات الأوان.\n"
-            "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (12) ثم مسافة ثم نص الرسالة إلى 88000")
+            "للتواصل مع الكاتب عبر الهاتف: اكتب الرمز (12) وأرسله إلى الرقم 80000")
     assert [label for _, label in _found(text, "boilerplate")] == ["footer"]
     assert _found(text, "unattributed_claim") == []
 
