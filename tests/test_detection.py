@@ -1488,3 +1488,10 @@ def test_the_same_source_is_the_unnamed_one_just_cited():
     sources = audit_text("وقال مسؤول في البلدية إن الطريق أغلق. وبحسب المصدر نفسه فإن الأمطار مستمرة.",
                          score=False).sources
     assert [(s.type, s.attributions) for s in sources] == [("official_unnamed", 2)]
+
+
+def test_a_proposal_the_many_and_those_close_to_someone():
+    assert _links("واقترح الاتحاد تأجيل البطولة إلى الربيع.")[0][:2] == ("واقترح", "الاتحاد")
+    assert _links("وأقترح على الوزارة أن تراجع القرار.") == []
+    assert _links("ويرى الكثيرون أن القرار جاء متأخرا.") == [("ويرى", "الكثيرون", "vague")]
+    assert _links("وهو ما نفاه المقربون من اللاعب.")[0][2] == "anonymous"
