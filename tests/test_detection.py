@@ -1495,3 +1495,8 @@ def test_a_proposal_the_many_and_those_close_to_someone():
     assert _links("وأقترح على الوزارة أن تراجع القرار.") == []
     assert _links("ويرى الكثيرون أن القرار جاء متأخرا.") == [("ويرى", "الكثيرون", "vague")]
     assert _links("وهو ما نفاه المقربون من اللاعب.")[0][2] == "anonymous"
+
+
+def test_what_is_not_known_cites_no_one():
+    assert _found("ولم يُعرف ما إذا كانت الرحلة ستتأخر.", "agentless") == []
+    assert [label for _, label in _found("ويُعرف في البلدة باسم الحكيم.", "agentless")] == ["passive"]
