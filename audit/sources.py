@@ -959,12 +959,17 @@ class _Reader:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
         plural = next((i for i, e in enumerate(words[:2]) if _PEOPLE_PLURAL.match(e.word) and e.word not in names
                        and e.word not in self.recipient_words and not e.word.startswith(("لل", "بال"))), None)
-        if plural is not None and not first.startswith("ال") and reason in ("complementizer", "punct") and \
-                len(words) == plural + 1:
-            # «وقال حلفاء غربيون لتركيا إن», «وقال متضررون إن»: an indefinite plural of people (a nisba or a
-            # participle in «ـون/ـين») ending the phrase is a collective no one can check, not a foreign name.
+        if plural is not None and reason in ("complementizer", "punct") and len(words) == plural + 1 and \
+                (not first.startswith("ال") or len(words) == 1):
+            # «وقال حلفاء غربيون لتركيا إن», «وقال متضررون إن», «وقال الانفصاليون إن»: a plural of people (a nisba
+            # or a participle in «ـون/ـين») ending the phrase is a collective no one can check, not a foreign name.
             return NounPhrase(words[0].start, words[-1].end, "vague", "structure.people",
                               ("vague", self.text[words[0].start:words[-1].end]), head=first)
+        if len(words) == 2 and reason in ("complementizer", "punct") and first not in names and \
+                all(e.word.endswith("ان") and not e.word.startswith("ال") and len(e.word) >= 5 for e in words):
+            # «وقال قائدان كبيران إن», «مسؤولان أمريكيان»: a dual noun and its adjective are two unnamed people.
+            return NounPhrase(words[0].start, words[-1].end, "anonymous", "structure.people",
+                              ("anonymous", self.text[words[0].start:words[-1].end]), head=first)
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
         if len(elements) >= 2 and first.endswith("و") and (len(first) >= 4 or first == "ذوو") and \
@@ -1457,7 +1462,7 @@ _SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|
 _SAID_OPENS = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")
 _COMPLEMENTIZER_NEXT = re.compile(r"\s+(?:ان|انه|انها|انهم|انهما)(?!\w)")
 # Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
-_PEOPLE_PLURAL = re.compile(r"(?:\w{3,}ي(?:ون|ين)|مس?ت\w{3,}(?:ون|ين))$")
+_PEOPLE_PLURAL = re.compile(r"(?:(?:ال)?\w{3,}ي(?:ون|ين)|(?:ال)?مس?ت\w{3,}(?:ون|ين))$")
 # A name that says it gives news: «أنباء فارس», «الأنباء الألمانية», «العربية للأنباء», «سكاي نيوز».
 _NEWS_NAME = re.compile(r"(?<!\w)(?:ال)?انباء(?!\w)|(?<!\w)للانباء(?!\w)|نيوز(?!\w)")
 # «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.

@@ -1500,3 +1500,9 @@ def test_a_proposal_the_many_and_those_close_to_someone():
 def test_what_is_not_known_cites_no_one():
     assert _found("ولم يُعرف ما إذا كانت الرحلة ستتأخر.", "agentless") == []
     assert [label for _, label in _found("ويُعرف في البلدة باسم الحكيم.", "agentless")] == ["passive"]
+
+
+def test_definite_plurals_and_duals_of_people_are_collectives():
+    assert _links("وقال الانفصاليون إن الهدنة انهارت.") == [("وقال", "الانفصاليون", "vague")]
+    assert _links("وقال قائدان ميدانيان إن الهدنة انهارت.") == [("وقال", "قائدان ميدانيان", "anonymous")]
+    assert _links("وقال عدنان سلمان إن الهدنة انهارت.")[0][2] == "named_person"
