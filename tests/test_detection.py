@@ -1506,3 +1506,8 @@ def test_definite_plurals_and_duals_of_people_are_collectives():
     assert _links("وقال الانفصاليون إن الهدنة انهارت.") == [("وقال", "الانفصاليون", "vague")]
     assert _links("وقال قائدان ميدانيان إن الهدنة انهارت.") == [("وقال", "قائدان ميدانيان", "anonymous")]
     assert _links("وقال عدنان سلمان إن الهدنة انهارت.")[0][2] == "named_person"
+
+
+def test_patients_and_most_visitors_speak_as_collectives():
+    assert _links("وعبر المرضى عن سعادتهم بالزيارة، مؤكدين أن الخدمة تحسنت.")[0][1:] == ("المرضى", "vague")
+    assert _links("وأفاد معظم الزوار أن التنظيم كان جيدا.")[0][1:] == ("معظم الزوار", "vague")
