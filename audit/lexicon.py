@@ -60,7 +60,7 @@ _KIND_KEYS = {
     "entity": {"name", "variants", "type", "country", "ambiguous", "prefixes"},
 }
 _CATEGORY_KEYS = {
-    "cue": {"continuation", "document_before"},
+    "cue": {"continuation", "document_before", "clause"},
     "source": {"type"},
     "title": {"type", "relational"},
     "boilerplate": {"extent", "whole_line", "max_line_words"},
@@ -100,6 +100,9 @@ class Rule:
     continuation: bool = False
     document_before: bool = False
     """A cue whose source is the text named before it in its sentence («… برقية شكر، فيما يلي نصها:»)."""
+    clause: bool = False
+    """A verb that reports only when what was said follows it («يرى الخبراء أن…», «كما يرى البعض»); with a
+    plain object it is another verb («رأى أعرابية», «يرون الفيلم»)."""
     extent: str = "match"
     whole_line: bool = False
     max_line_words: int | None = None
@@ -421,6 +424,10 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
         if not isinstance(document_before, bool):
             problems.append(f"{where}: 'document_before' must be true or false")
         fields["document_before"] = bool(document_before)
+        clause = raw.get("clause", False)
+        if not isinstance(clause, bool):
+            problems.append(f"{where}: 'clause' must be true or false")
+        fields["clause"] = bool(clause)
     if category == "boilerplate":
         extent = raw.get("extent", "match")
         if extent not in EXTENTS:

@@ -1457,6 +1457,9 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+# What a verb of opinion reports: a clause, a colon or a quotation, or an opinion noun.
+_CLAUSE_AFTER = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)?(?!\w)|[:«\"“]|(?<!\w)(?:ضروره|اهميه|وجوب|عدم|صعوبه|استحاله|امكانيه)(?!\w)")
+_AS_BEFORE = re.compile(r"(?<!\w)(?:كما|مثلما)\s+$")
 _SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|عينها|نفسهم|ذاتهم)(?!\w)")
 # What opens reported speech: a complementizer or a colon.
 _SAID_OPENS = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")
@@ -1601,6 +1604,8 @@ class _Linker:
             return True
         if cue.rule.kind == "verb" and self.reader._accusative(cue.end):
             return True  # «تضمن نفياً قاطعاً»: the letters of a verb with tanween are a noun
+        if cue.rule.clause and not self._clause_follows(cue):
+            return True  # «رأى أعرابية», «يرون الفيلم»: seeing, not saying
         if cue.prefix:
             return False
         words = self.text[max(0, cue.start - 12):cue.start].split()
@@ -1610,6 +1615,14 @@ class _Linker:
         if before & self.not_reported:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
+
+    def _clause_follows(self, cue: Match) -> bool:
+        """Whether what was said follows the verb in its sentence: «أن/إن», a colon or a quotation within a few
+        words, an opinion noun («يرى الخبير ضرورة…»); or «كما» introduces the verb («كما يرى البعض»)."""
+        _, end = _sentence_bounds(self.detection, cue.start)
+        if _AS_BEFORE.search(self.text, max(0, cue.start - 6), cue.start):
+            return True
+        return _CLAUSE_AFTER.search(self.text, cue.end, min(end, cue.end + 90)) is not None
 
     def _after_feminine_noun(self, cue: Match) -> bool:
         """«حالة مؤكدة», «معلومات مؤكدة»: a feminine participle right after an indefinite feminine noun (in «ة» or

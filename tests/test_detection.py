@@ -1511,3 +1511,11 @@ def test_definite_plurals_and_duals_of_people_are_collectives():
 def test_patients_and_most_visitors_speak_as_collectives():
     assert _links("وعبر المرضى عن سعادتهم بالزيارة، مؤكدين أن الخدمة تحسنت.")[0][1:] == ("المرضى", "vague")
     assert _links("وأفاد معظم الزوار أن التنظيم كان جيدا.")[0][1:] == ("معظم الزوار", "vague")
+
+
+def test_seeing_is_not_saying():
+    assert _links("فهذا رجل رأى امرأة تحمل جرة ماء.") == []
+    assert _links("وما زال الناس يرون المسلسل بإعجاب.") == []
+    assert _links("ويرى الخبراء أن الأسعار سترتفع.") == [("ويرى", "الخبراء", "vague")]
+    assert _links("وهي فكرة مستوردة كما يرى البعض.") == [("يرى", "البعض", "vague")]
+    assert _links("ويرى باحثون عدم وجود صلة بين الظاهرتين.")[0][:2] == ("ويرى", "باحثون")

@@ -118,6 +118,21 @@ def test_objects_must_be_true_or_false(tmp_path):
     assert any("user.yml:2:" in p and "'objects' must be true or false" in p for p in problems), problems
 
 
+def test_clause_must_be_true_or_false(tmp_path):
+    problems = _problems(tmp_path, """\
+        rules:
+          - id: user.saw
+            kind: verb
+            category: cue
+            label: neutral
+            past: شاهد
+            present: يشاهد
+            clause: when_said
+            examples: {match: [شاهد الحارس], no_match: [المشاهدة]}
+        """)
+    assert any("user.yml:2:" in p and "'clause' must be true or false" in p for p in problems), problems
+
+
 def test_a_title_type_and_relational_are_checked(tmp_path):
     problems = _problems(tmp_path, """\
         rules:
