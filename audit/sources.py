@@ -1616,6 +1616,32 @@ class _Linker:
             return True
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
 
+    def _unread_subject(self, cue: Match, sentence: tuple[int, int]) -> bool:
+        """Whether a reporting verb (not a continuation) is followed by a definite noun the reader could not
+        type: its own subject, unknown to the lexicons («ورأى أصحاب العلاقة», «وقال الدفاع»)."""
+        if cue.rule.kind != "verb" or cue.rule.continuation or cue.prefix.startswith("ف"):
+            return False
+        elements, _, _ = self.reader.elements(cue.end, sentence[1])
+        if not elements or elements[0].kind != "word":
+            return False
+        word = elements[0].word
+        if not word.startswith("ال") or len(word) <= 4 or _DEFINITE_VERBAL_NOUN.match(word, 2) or \
+                self.reader._people_word(word) or word in self.reader.media_heads or word[2:] in self.reader.media_heads:
+            return False  # «ودعا السياسيين…» names whom he called on; «وأكد الموقع» is the site just cited
+        # «وتوقع الشبيب…», «وعزا العربي…»: a family name the article gave before (after a given name, or in a
+        # source's words) is that person, whom the carry finds; only a word no one bears is an unknown subject.
+        if self.text.count(word) < 2:
+            return True
+        names = self.lexicon.given_names
+        for before in re.compile(r"(\S+)\s+" + re.escape(word) + r"(?!\w)").finditer(self.text, 0, cue.start):
+            first = before.group(1)
+            if first in names or first in ("علي", "بن", "د.", "م.") or (
+                    _name_like(first) and first not in self.lexicon.stopwords and first[:1] not in "وفبل"):
+                return False
+        return self.registry.person_named(word) is None and not any(
+            word in record.name_tokens or any(word in self.text[a:b].split() for a, b in record.mentions)
+            for record in self.registry.records)
+
     def _clause_follows(self, cue: Match) -> bool:
         """Whether what was said follows the verb in its sentence: «أن/إن», a colon or a quotation within a few
         words, an opinion noun («يرى الخبير ضرورة…»); or «كما» introduces the verb («كما يرى البعض»)."""
@@ -1769,6 +1795,12 @@ class _Linker:
                         not _QUOTATION_FOLLOWS.match(text, cue.end) and self._inside_reported_speech(cue.start, sentence):
                     continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
                 if self._thing_indicates(cue, sentence):
+                    continue
+                if self._unread_subject(cue, sentence):
+                    # «وقال الدفاع عن أحد المتهمين إن…»: the verb has a subject of its own, which the lexicons do
+                    # not know; no speaker is better than the last one.
+                    self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance, False, None,
+                                                               None, content, False))
                     continue
                 self._carry(cue, cue.start, cue_end, label, stance, content, sentence)
                 continue

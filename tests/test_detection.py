@@ -1524,3 +1524,11 @@ def test_seeing_is_not_saying():
 def test_an_acting_official_is_a_title():
     assert _links("وقال القائم بأعمال السفارة جون سميث إن الزيارة تأجلت.")[0][1:] == \
         ("القائم بأعمال السفارة جون سميث", "named_person")
+
+
+def test_a_verb_with_an_unknown_subject_of_its_own_takes_no_earlier_speaker():
+    text = "وقال المدير إن المشروع تأخر. وقال الدفاع عن أحد المتهمين إن موكله بريء."
+    assert _links(text)[-1] == ("وقال", None, None)
+    # A family name the article gave before is that person.
+    text = "وقال مدير المركز رأفت الحمدان إن العمل مستمر. وأكد الحمدان أن الفرق جاهزة."
+    assert _links(text)[-1][:2] == ("وأكد", "الحمدان")
