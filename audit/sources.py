@@ -345,7 +345,8 @@ class _Reader:
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         if previous is not None and previous.kind == "word" and _VERBAL_NOUN.match(word) and \
-                not word.startswith(("ال", "ابو", "لا", "با", "كا")) and not word.endswith(("ات", "ها", "هم", "هما", "كم")):
+                not word.startswith(("ال", "ابو", "لا", "با", "كا")) and \
+                not word.endswith(("ات", "ها", "هم", "هما", "كم")):
             return False  # «ويبرر سالم ارتفاع الأسعار»: a verbal noun after a name starts what he did or said
         if word[:1] in "بل" and not word.startswith("با") and \
                 self.doc.original[self.doc.to_original(element.end - 1)] == "ة":
@@ -384,8 +385,8 @@ class _Reader:
         following = _TOKEN.search(self.text, token.end(), limit)
         # «الدكتور علي محمد فخرو», «المهندس علي آل حرفش»: a given name or «آل» after it makes «علي» the first
         # of a person's names.
-        return (following is not None and (following.group() in self.lexicon.given_names or following.group() == "ال")) or \
-            self._family_name_closes(token, limit) or self._plain_name_closes(token, limit)
+        named = following is not None and (following.group() in self.lexicon.given_names or following.group() == "ال")
+        return named or self._family_name_closes(token, limit) or self._plain_name_closes(token, limit)
 
     def _manner_construct(self, token: re.Match[str], limit: int) -> bool:
         """«بهدوء القاضي»: «بـ» and a noun without a pronoun, then a title or a source word it is construct with."""
@@ -1458,7 +1459,8 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 # What a verb of opinion reports: a clause, a colon or a quotation, or an opinion noun.
-_CLAUSE_AFTER = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)?(?!\w)|[:«\"“]|(?<!\w)(?:ضروره|اهميه|وجوب|عدم|صعوبه|استحاله|امكانيه)(?!\w)")
+_CLAUSE_AFTER = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)?(?!\w)|[:«\"“]"
+                            r"|(?<!\w)(?:ضروره|اهميه|وجوب|عدم|صعوبه|استحاله|امكانيه)(?!\w)")
 _AS_BEFORE = re.compile(r"(?<!\w)(?:كما|مثلما)\s+$")
 _SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|عينها|نفسهم|ذاتهم)(?!\w)")
 # What opens reported speech: a complementizer or a colon.
@@ -1625,8 +1627,9 @@ class _Linker:
         if not elements or elements[0].kind != "word":
             return False
         word = elements[0].word
+        heads = self.reader.media_heads
         if not word.startswith("ال") or len(word) <= 4 or _DEFINITE_VERBAL_NOUN.match(word, 2) or \
-                self.reader._people_word(word) or word in self.reader.media_heads or word[2:] in self.reader.media_heads:
+                self.reader._people_word(word) or word in heads or word[2:] in heads:
             return False  # «ودعا السياسيين…» names whom he called on; «وأكد الموقع» is the site just cited
         # «وتوقع الشبيب…», «وعزا العربي…»: a family name the article gave before (after a given name, or in a
         # source's words) is that person, whom the carry finds; only a word no one bears is an unknown subject.
@@ -1655,7 +1658,7 @@ class _Linker:
         «ات», no comma between) agrees with it as its adjective; one closing a speaker's sentence follows a
         comma or a definite word («وأشادت الوزارة بالخطوة، مؤكدة»)."""
         original = self.detection.doc.original
-        if not original[self.detection.doc.to_original(cue.end - 1)] == "ة":
+        if original[self.detection.doc.to_original(cue.end - 1)] != "ة":
             return False
         before = _WORD_BEFORE_SPACE.search(self.text, max(0, cue.start - 30), cue.start)
         if before is None:
