@@ -1532,3 +1532,8 @@ def test_a_verb_with_an_unknown_subject_of_its_own_takes_no_earlier_speaker():
     # A family name the article gave before is that person.
     text = "وقال مدير المركز رأفت الحمدان إن العمل مستمر. وأكد الحمدان أن الفرق جاهزة."
     assert _links(text)[-1][:2] == ("وأكد", "الحمدان")
+
+
+def test_the_reader_addressed_and_a_thing_given_words_cite_no_one():
+    assert _links("إذا كنت تعتقد أن الحل سهل فأنت مخطئ.") == []
+    assert _links("وترتفع الأمواج وكأنها تقول: ابتعدوا عن الشاطئ.") == []
