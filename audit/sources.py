@@ -1111,7 +1111,7 @@ class _Registry:
         self._text = text
         self.records: list[SourceRecord] = []
         self._find_titled_people = find_titled_people
-        self._titled_people: dict[str, tuple[str, ...]] | None = None
+        self._titled_people: dict[str, dict[str, tuple[str, ...]]] = {}
         self._find_people = find_people
         self._people: dict[str, tuple[str, ...] | None] = {}
         self._find_organizations = find_organizations
@@ -1136,12 +1136,11 @@ class _Registry:
             self._people[family] = tokens
         return self._people[family]
 
-    @property
-    def titled_people(self) -> dict[str, tuple[str, ...]]:
-        """«title → name» over the whole article, read only when a bare title or surname needs it."""
-        if self._titled_people is None:
-            self._titled_people = self._find_titled_people()
-        return self._titled_people
+    def titled_people(self, head: str) -> dict[str, tuple[str, ...]]:
+        """«title → name» for the titles headed by `head` in the article, read only when a bare title needs it."""
+        if head not in self._titled_people:
+            self._titled_people[head] = self._find_titled_people(None, head)
+        return self._titled_people[head]
 
     def _find_person(self, tokens: tuple[str, ...]) -> int | None:
         wanted = set(tokens)
@@ -1247,11 +1246,11 @@ class _Registry:
         head = title.split()[0]
         words = title.split()
         # «المتحدث باسم الجيش اللبناني» and «المتحدث باسم الجيش» are the same role.
-        candidates = [(t, tokens) for t, tokens in self.titled_people.items()
-                      if len(t.split()) > 1 and _same_role(t.split(), words)]
+        people = self.titled_people(head)
+        candidates = [(t, tokens) for t, tokens in people.items() if len(t.split()) > 1 and _same_role(t.split(), words)]
         if not candidates:
             # «الوزير هاني الشيخ» then «وزير الصحة الفلسطيني»: the same head, when only one person has it.
-            candidates = [(t, tokens) for t, tokens in self.titled_people.items() if t.split()[0] == head]
+            candidates = [(t, tokens) for t, tokens in people.items() if t.split()[0] == head]
         if len({tokens for _, tokens in candidates}) == 1:
             return candidates[0]
         return None
@@ -1394,17 +1393,25 @@ def _has_words(text: str, start: int, end: int, count: int) -> bool:
     return any(found >= count for found, _ in enumerate(_WORD.finditer(text, start, end), 1))
 
 
-def _titled_people(reader: _Reader, detection: Detection, family: str | None = None) -> dict[str, tuple[str, ...]]:
+def _titled_people(reader: _Reader, detection: Detection, family: str | None = None,
+                   head: str | None = None) -> dict[str, tuple[str, ...]]:
     """Every «title + name» in the article, so a title used alone elsewhere resolves to the name; with
-    `family`, only in the sentences where that name is written."""
+    `family`, only in the sentences where that name is written; with `head`, only in the sentences that hold
+    a title with that head (a title in apposition names the person read before it in its sentence)."""
     people: dict[str, tuple[str, ...]] = {}
     # Titles set after a name: one that two different people hold («بركات محمد صاحب محل فواكه» … «محمد
     # الحيز صاحب محل فواكه») names neither of them.
     after_name: dict[str, tuple[str, ...] | None] = {}
     text = detection.doc.text
-    for match in detection.category("title"):
-        _, end = _sentence_bounds(detection, match.start)
+    titles = detection.category("title")
+    wanted = None if head is None else {_sentence_bounds(detection, m.start) for m in titles
+                                        if _strip_al(text[m.core_start:m.end].split()[0]) == head}
+    for match in titles:
+        bounds = _sentence_bounds(detection, match.start)
+        end = bounds[1]
         if family is not None and text.find(family, match.start, end) < 0:
+            continue
+        if wanted is not None and bounds not in wanted:
             continue
         phrases, _ = reader.read(match.start, end)
         if phrases and phrases[0].bare and phrases[0].key[0] == "title" and phrases[0].title:
@@ -1563,7 +1570,8 @@ class _Linker:
         # The closures capture the reader, not self: a cycle through self would leave every linked
         # article for the cyclic garbage collector instead of freeing it on return.
         self.reader = reader = _Reader(detection, lexicon, own_outlets)
-        self.registry = _Registry(detection.doc.text, lambda family=None: _titled_people(reader, detection, family),
+        self.registry = _Registry(detection.doc.text,
+                                  lambda family=None, head=None: _titled_people(reader, detection, family, head),
                                   lambda family=None: _named_people(reader, detection, family),
                                   lambda: _named_organizations(reader, detection))
         self.attributions: list[LinkedAttribution] = []
@@ -1641,9 +1649,8 @@ class _Linker:
             if first in names or first in ("علي", "بن", "د.", "م.") or (
                     _name_like(first) and first not in self.lexicon.stopwords and first[:1] not in "وفبل"):
                 return False
-        return self.registry.person_named(word) is None and not any(
-            word in record.name_tokens or any(word in self.text[a:b].split() for a, b in record.mentions)
-            for record in self.registry.records)
+        return not any(word in record.name_tokens or any(word in self.text[a:b].split() for a, b in record.mentions)
+                       for record in self.registry.records) and self.registry.person_named(word) is None
 
     def _clause_follows(self, cue: Match) -> bool:
         """Whether what was said follows the verb in its sentence: «أن/إن», a colon or a quotation within a few
