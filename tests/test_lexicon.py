@@ -103,8 +103,9 @@ def test_unknown_key_bad_value_bad_pattern_and_duplicate_id_are_reported_with_li
     assert "user.yml:17: duplicate id 'cues.qala'" in text
 
 
-def test_objects_must_be_true_or_false(tmp_path):
-    problems = _problems(tmp_path, """\
+@pytest.mark.parametrize("flag", ["objects", "clause"])
+def test_verb_flags_must_be_true_or_false(tmp_path, flag):
+    problems = _problems(tmp_path, f"""\
         rules:
           - id: user.narrated
             kind: verb
@@ -112,25 +113,10 @@ def test_objects_must_be_true_or_false(tmp_path):
             label: neutral
             past: سرد
             present: يسرد
-            objects: sometimes
-            examples: {match: [سرد الشاهد], no_match: [السرد]}
+            {flag}: sometimes
+            examples: {{match: [سرد الشاهد], no_match: [السرد]}}
         """)
-    assert any("user.yml:2:" in p and "'objects' must be true or false" in p for p in problems), problems
-
-
-def test_clause_must_be_true_or_false(tmp_path):
-    problems = _problems(tmp_path, """\
-        rules:
-          - id: user.saw
-            kind: verb
-            category: cue
-            label: neutral
-            past: شاهد
-            present: يشاهد
-            clause: when_said
-            examples: {match: [شاهد الحارس], no_match: [المشاهدة]}
-        """)
-    assert any("user.yml:2:" in p and "'clause' must be true or false" in p for p in problems), problems
+    assert any("user.yml:2:" in p and f"'{flag}' must be true or false" in p for p in problems), problems
 
 
 def test_a_title_type_and_relational_are_checked(tmp_path):
