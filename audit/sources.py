@@ -505,6 +505,10 @@ class _Reader:
                 label = None  # «مدير التعليم في منطقة تبوك ناصر العنزي»: the title goes on to a name
             elif label and elements and elements[-1].category == "title" and word in self.title_ordinals:
                 label = None  # «نائب الرئيس الأول للشؤون التجارية»
+            elif label == "stop" and not elements and word in self.kunyas and \
+                    (name := _TOKEN.search(text, token.end(), limit)) is not None and \
+                    name.group() in self.lexicon.given_names:
+                label = None  # «وذكرت أم ناصر أن»: a kunya, not «أم» (or)
             elif label == "skip" and elements and word in self.source_adjectives:
                 label = None  # «مسؤول مصرفي آخر»: stepped over before a speaker, an adjective after one
             if label:
@@ -982,7 +986,8 @@ class _Reader:
             end = self._end(elements, 1)
             return NounPhrase(words[0].start, end, "vague", "structure.construct_plural",
                               ("vague", self.text[words[0].start:end]), head=first)
-        if _strip_conj(first) in self.kunyas and len(words) >= 2:
+        if _strip_conj(first) in self.kunyas and len(words) >= 2 and \
+                (_strip_conj(first) != "ام" or words[1].word in names):
             # «أبو الرب», «أبو محمد الجولاني»: a third word only as a family name with the article.
             last = 2 if len(words) > 2 and words[2].word.startswith("ال") and not words[1].word.startswith("ال") else 1
             name_tokens = tuple(e.word for e in words[:last + 1])

@@ -1537,3 +1537,9 @@ def test_a_verb_with_an_unknown_subject_of_its_own_takes_no_earlier_speaker():
 def test_the_reader_addressed_and_a_thing_given_words_cite_no_one():
     assert _links("إذا كنت تعتقد أن الحل سهل فأنت مخطئ.") == []
     assert _links("وترتفع الأمواج وكأنها تقول: ابتعدوا عن الشاطئ.") == []
+
+
+def test_what_a_source_deems_likely_and_a_mothers_kunya():
+    assert _links("ورجحت مصادر أن الموعد يتأجل.") == [("ورجحت", "مصادر", "anonymous")]
+    assert _links("رجحت كفة الفريق الضيف في الشوط الثاني.") == []
+    assert _links("وذكرت أم ناصر أنهم غادروا المنزل.") == [("وذكرت", "أم ناصر", "named_person")]
