@@ -1543,3 +1543,9 @@ def test_what_a_source_deems_likely_and_a_mothers_kunya():
     assert _links("ورجحت مصادر أن الموعد يتأجل.") == [("ورجحت", "مصادر", "anonymous")]
     assert _links("رجحت كفة الفريق الضيف في الشوط الثاني.") == []
     assert _links("وذكرت أم ناصر أنهم غادروا المنزل.") == [("وذكرت", "أم ناصر", "named_person")]
+
+
+def test_a_court_convicts_and_a_country_knocks_on_doors():
+    assert _links("وأدانت المحكمة سيدة بالاحتيال وقضت بسجنها.") == []
+    assert _links("وهي دولة تطرق أبواب دول أخرى بحثا عن الدعم.") == []
+    assert _links("وأدانت الخارجية الهجوم على السفارة.")[0][:2] == ("وأدانت", "الخارجية")
