@@ -1357,7 +1357,8 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
 
 
 # Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
-_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")  # normalized: إلى → الي
+# normalized: إلى → الي; «وفي طهران» with its conjunction.
+_PREPOSITION_BEFORE = re.compile(r"(?<!\w)[وف]?(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")
 _SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
 _WORD = re.compile(r"\w+")
 

@@ -1549,3 +1549,8 @@ def test_a_court_convicts_and_a_country_knocks_on_doors():
     assert _links("وأدانت المحكمة سيدة بالاحتيال وقضت بسجنها.") == []
     assert _links("وهي دولة تطرق أبواب دول أخرى بحثا عن الدعم.") == []
     assert _links("وأدانت الخارجية الهجوم على السفارة.")[0][:2] == ("وأدانت", "الخارجية")
+
+
+def test_a_place_after_wa_fi_is_no_sentences_subject():
+    assert _links("وفي موسكو، دافع الوزير سيرغي لافروف عن القرار، مؤكدا أن التطبيق يبدأ غدا.") == \
+        [("مؤكدا", "الوزير سيرغي لافروف", "named_person")]
