@@ -1554,3 +1554,8 @@ def test_a_court_convicts_and_a_country_knocks_on_doors():
 def test_a_place_after_wa_fi_is_no_sentences_subject():
     assert _links("وفي موسكو، دافع الوزير سيرغي لافروف عن القرار، مؤكدا أن التطبيق يبدأ غدا.") == \
         [("مؤكدا", "الوزير سيرغي لافروف", "named_person")]
+
+
+def test_cnn_with_the_article_and_a_film_director():
+    assert _links("وأشاد الحضور بالرئيس الراحل، بحسب السي إن إن.")[-1][1:] == ("السي إن إن", "named_media")
+    assert _links("وبحسب مخرج الفيلم كريم حسن، فإن التصوير انتهى.")[0][1:] == ("مخرج الفيلم كريم حسن", "named_person")
