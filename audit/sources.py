@@ -1477,7 +1477,7 @@ _CLAUSE_AFTER = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)
 _AS_BEFORE = re.compile(r"(?<!\w)(?:كما|مثلما)\s+$")
 _SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|عينها|نفسهم|ذاتهم)(?!\w)")
 # What opens reported speech: a complementizer or a colon.
-_SAID_OPENS = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")
+_SAID_OPENS = re.compile(r"(?<!\w)(?<!بعد\s)(?<!قبل\s)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")  # not «بعد أن» (after)
 _COMPLEMENTIZER_NEXT = re.compile(r"\s+(?:ان|انه|انها|انهم|انهما)(?!\w)")
 # Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
 _PEOPLE_PLURAL = re.compile(r"(?:(?:ال)?\w{3,}ي(?:ون|ين)|(?:ال)?مس?ت\w{3,}(?:ون|ين))$")

@@ -1559,3 +1559,8 @@ def test_a_place_after_wa_fi_is_no_sentences_subject():
 def test_cnn_with_the_article_and_a_film_director():
     assert _links("وأشاد الحضور بالرئيس الراحل، بحسب السي إن إن.")[-1][1:] == ("السي إن إن", "named_media")
     assert _links("وبحسب مخرج الفيلم كريم حسن، فإن التصوير انتهى.")[0][1:] == ("مخرج الفيلم كريم حسن", "named_person")
+
+
+def test_after_he_announced_is_no_reported_speech():
+    links = _links("وأعلن المطرب سامي يوسف برنامجه للنقابة بعد أن أعلن عن ترشحه للمنصب.")
+    assert [(cue, source) for cue, source, _ in links] == [("وأعلن", "المطرب سامي يوسف"), ("أعلن", "المطرب سامي يوسف")]
