@@ -1564,3 +1564,9 @@ def test_cnn_with_the_article_and_a_film_director():
 def test_after_he_announced_is_no_reported_speech():
     links = _links("وأعلن المطرب سامي يوسف برنامجه للنقابة بعد أن أعلن عن ترشحه للمنصب.")
     assert [(cue, source) for cue, source, _ in links] == [("وأعلن", "المطرب سامي يوسف"), ("أعلن", "المطرب سامي يوسف")]
+
+
+def test_conveying_someones_condolences_relays_a_message():
+    assert [(cue, source) for cue, source, _ in _links("ونقل الأمير في بداية اللقاء تعازي الملك لأسر الضحايا.")] == \
+        [("ونقل", "الأمير")]
+    assert _links("ونقل المسعفون المصابين إلى المستشفى.") == []
