@@ -602,7 +602,8 @@ class Lexicon:
     that word: word (with proclitics) → (rule, proclitics)."""
     _anchored: tuple[Rule, ...] = field(init=False, repr=False)
     """Patterns anchored at the start of the text (\\A), tried there only."""
-    _media_heads: frozenset[str] = field(init=False, repr=False)
+    media_heads: frozenset[str] = field(init=False, repr=False)
+    """Nouns that introduce an outlet's name («صحيفة», «وكالة», «قناة»)."""
     _arabic_first_words: frozenset[str] = field(init=False, repr=False)
     _pronoun_forms: frozenset[str] = field(init=False, repr=False)
     """Verb forms ending in the object pronoun «ه» (with proclitics): normalized, «أشاره» is also the noun
@@ -646,7 +647,7 @@ class Lexicon:
         titles = {_strip_article(s) for r in self.rules if r.category == "title" for s in r.surfaces}
         self.feminine_titles = frozenset(t for t in titles if t.endswith("ه") and t[:-1] in titles)
         self.stopword_pair_heads = frozenset(key.split()[0] for key in self.stopwords if " " in key)
-        self._media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
+        self.media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces
                                              if _ARABIC_LETTER.search(s))
         self._forms, self._pronoun_forms = forms, frozenset(pronoun_forms)
@@ -783,7 +784,7 @@ class Lexicon:
         first = surface.split(None, 1)[0]
         if first not in self._arabic_first_words and not _ARABIC_LETTER.search(surface):
             return False
-        return first not in self._media_heads and _strip_article(first) not in self._media_heads
+        return first not in self.media_heads and _strip_article(first) not in self.media_heads
 
     def _introduced(self, text: str, start: int, end: int) -> bool:
         """An ambiguous outlet name (الرياض، الوطن) counts inside quotation marks or brackets («وكالة (تسنيم)»)
@@ -796,9 +797,9 @@ class Lexicon:
         if not words:
             return False
         word = words[-1].strip("«»\"“”")
-        if word in self._media_heads or word[1:] in self._media_heads or word[2:] in self._media_heads:
+        if word in self.media_heads or word[1:] in self.media_heads or word[2:] in self.media_heads:
             return True
-        return " ".join(words[-2:]) in self._media_heads
+        return " ".join(words[-2:]) in self.media_heads
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

@@ -169,7 +169,6 @@ class _Reader:
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
-        self.media_heads = frozenset(s for r in lexicon.rules if r.category == "media_head" for s in r.surfaces)
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
@@ -482,7 +481,8 @@ class _Reader:
                                           elements[-1].category == "given_name") and self._name_particle(start, limit)
             if word in COMPLEMENTIZERS and not particle:
                 return elements, "complementizer", start
-            if word in ("الي", "علي") and elements and _COMPLEMENTIZER_NEXT.match(text, token.end()):
+            if word in ("الي", "علي") and elements and \
+                    (after := _TOKEN.search(text, token.end(), limit)) is not None and after.group() in COMPLEMENTIZERS:
                 return elements, "complementizer", start  # «وأشار باترسون إلى أن»: what was said follows
             following = _TOKEN.search(text, token.end(), limit) if word in self.pair_heads else None
             pair = word + " " + following.group() if following is not None else None
@@ -741,7 +741,7 @@ class _Reader:
                 return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                   ("entity", rule.id), country=rule.country)
             if second.kind in ("quoted", "paren") and _NEWS_NAME.search(second.word) and \
-                    self.text[first.start:first.end] in self.media_heads:
+                    self.text[first.start:first.end] in self.lexicon.media_heads:
                 # «وكالة «أنباء فارس»»: an agency whose quoted name says it gives news is an outlet.
                 return NounPhrase(first.start, self._end(elements, 1), "named_media", "structure.media_head",
                                   ("media", " ".join(second.word.split())))
@@ -1471,14 +1471,13 @@ def _name_just_before(reader: _Reader, text: str, position: int) -> tuple[str, .
 
 
 _APPOSITION = re.compile(r"\s*[،,]\s*")
-# What a verb of opinion reports: a clause, a colon or a quotation, or an opinion noun.
-_CLAUSE_AFTER = re.compile(r"(?<!\w)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)?(?!\w)|[:«\"“]"
-                            r"|(?<!\w)(?:ضروره|اهميه|وجوب|عدم|صعوبه|استحاله|امكانيه)(?!\w)")
 _AS_BEFORE = re.compile(r"(?<!\w)(?:كما|مثلما)\s+$")
 _SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|عينها|نفسهم|ذاتهم)(?!\w)")
-# What opens reported speech: a complementizer or a colon.
-_SAID_OPENS = re.compile(r"(?<!\w)(?<!بعد\s)(?<!قبل\s)[وفل]?ب?ان(?:ه|ها|هم|هما)?(?!\w)|:")  # not «بعد أن» (after)
-_COMPLEMENTIZER_NEXT = re.compile(r"\s+(?:ان|انه|انها|انهم|انهما)(?!\w)")
+# What opens what was said: «أن/إن» (not «بعد أن», «قبل أن»: after, before) or a colon; for a verb of opinion
+# also a quotation or an opinion noun («يرى الخبير ضرورة…»).
+_SAID_OPENS = re.compile(r"(?<!\w)(?<!بعد\s)(?<!قبل\s)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)?(?!\w)|:")
+_CLAUSE_AFTER = re.compile(_SAID_OPENS.pattern + r"|[«\"“]"
+                           r"|(?<!\w)(?:ضروره|اهميه|وجوب|عدم|صعوبه|استحاله|امكانيه)(?!\w)")
 # Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
 _PEOPLE_PLURAL = re.compile(r"(?:(?:ال)?\w{3,}ي(?:ون|ين)|(?:ال)?مس?ت\w{3,}(?:ون|ين))$")
 # A name that says it gives news: «أنباء فارس», «الأنباء الألمانية», «العربية للأنباء», «سكاي نيوز».
@@ -1641,7 +1640,7 @@ class _Linker:
         if not elements or elements[0].kind != "word":
             return False
         word = elements[0].word
-        heads = self.reader.media_heads
+        heads = self.lexicon.media_heads
         if not word.startswith("ال") or len(word) <= 4 or _DEFINITE_VERBAL_NOUN.match(word, 2) or \
                 self.reader._people_word(word) or word in heads or word[2:] in heads:
             return False  # «ودعا السياسيين…» names whom he called on; «وأكد الموقع» is the site just cited
