@@ -1496,6 +1496,7 @@ _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
 # A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
+_TOPIC = re.compile(r"(?<!\w)و?اما\s+")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")
 
 
@@ -1798,9 +1799,10 @@ class _Linker:
                 # «التي أوصت بها منظمة الصحة»: a pronoun after the verb takes up the relative's antecedent,
                 # which is then what was done, not who did it.
                 resumed = text[cue.core_start:cue.end] in cue.rule.objects or _RESUMPTIVE.match(text, cue.end)
-                before = [p for p in self._np_before(cue.start, sentence[0], relative=not resumed)
-                          if p.type == "document" or not self.reader.prepositional(p.start)]
-                if _plural_verb(text, cue):
+                before = self._topic(cue, sentence[0]) or \
+                    [p for p in self._np_before(cue.start, sentence[0], relative=not resumed)
+                     if p.type == "document" or not self.reader.prepositional(p.start)]
+                if _plural_verb(text, cue) and len(before) == 1:  # «أما خالد ويوسف فقالوا»: several are plural
                     before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
@@ -1959,6 +1961,22 @@ class _Linker:
             if phrases[-1].type == "named_person" and self._apposition_until(phrases[-1].end, cue_start):
                 return phrases[-1:]  # «مهاب مميش، رئيس هيئة القناة، قال»
         return []
+
+    def _topic(self, cue: Match, sentence_start: int) -> list[NounPhrase]:
+        """«أما عمار عبدالشكور، أحد الجيولوجيين بالهيئة، فبين أن…»: the «ف» answers «أما», and the topic
+        «أما» opened is the verb's subject, however long the apposition between them."""
+        if not cue.prefix.startswith("ف"):
+            return []
+        found = None
+        for found in _TOPIC.finditer(self.text, max(sentence_start, cue.start - 160), cue.start):
+            pass
+        if found is None:
+            return []
+        phrases, _ = self.reader.read(found.end(), cue.start)
+        if not phrases or phrases[0].start != found.end() or phrases[-1].rule == "structure.name" and \
+                not phrases[-1].tentative:
+            return []
+        return phrases
 
     def _relative_antecedent(self, phrase: NounPhrase, pronoun: str, allowed: bool) -> bool:
         """Whether `phrase` can be the subject of the relative clause `pronoun` opens: a country is feminine

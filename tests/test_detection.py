@@ -1570,3 +1570,12 @@ def test_conveying_someones_condolences_relays_a_message():
     assert [(cue, source) for cue, source, _ in _links("ونقل الأمير في بداية اللقاء تعازي الملك لأسر الضحايا.")] == \
         [("ونقل", "الأمير")]
     assert _links("ونقل المسعفون المصابين إلى المستشفى.") == []
+
+
+def test_the_topic_after_amma_speaks_through_fa():
+    text = ("وتحدث المدير العام فهد السالم عن خطة التوسعة. أما سلمان ناصر الحربي، أحد المهندسين المشرفين على الموقع، "
+            "فأوضح أن الأعمال تنتهي في الربيع.")
+    assert _links(text)[-1] == ("فأوضح", "سلمان ناصر الحربي", "named_person")
+    both = _links("أما ماجد العتيبي ونايف الشمري، فقالا إن الفريق يحتاج إلى مدافع.")
+    assert [source for _, source, _ in both] == ["ماجد العتيبي", "نايف الشمري"]
+    assert _links("أما على الصعيد الميداني فقال إن القوات تقدمت.")[0][1] is None
