@@ -18,10 +18,11 @@ _NOTHING_QUOTED = re.compile(r"[ \t]*(?:[.,،؛:!?؟)\]]|$)", re.M)
 # "3.5", "21.10.2025" and "أ.ف.ب" have no space after the dot and do not split.
 # (Written to start with a character class: the regex engine then skips ahead to candidates instead of
 # trying every position.)
-# «د. أحمد الغامدي»: the dot of the doctor's abbreviation ends no sentence. Copy pasted from the web often
-# loses the space after a full stop («انتهى الاجتماع مساءً.وأشار الوزير إلى…»): a dot between two Arabic words of two
-# letters or more ends a sentence too («أ.ف.ب» keeps its dots).
-_TERMINATOR = re.compile(r"[.!?؟؛…](?<!(?<!\w)د\.)(?:[.!?؟؛…]*(?=[\s»”\"’)\]]|$)|(?<=[ء-ي]{2}\.)(?=[ء-ي]{2}))")
+# «د. أحمد الغامدي», «م. سالم القرني»: the dot of the doctor's or the engineer's abbreviation ends no sentence
+# (but «عام 2015 م.» does). Copy pasted from the web often loses the space after a full stop («انتهى الاجتماع
+# مساءً.وأشار الوزير إلى…»): a dot between two Arabic words of two letters or more ends a sentence too («أ.ف.ب»
+# keeps its dots).
+_TERMINATOR = re.compile(r"[.!?؟؛…](?<!(?<!\w)د\.)(?<!(?<![\w.])(?<![0-9] )م\.)(?:[.!?؟؛…]*(?=[\s»”\"’)\]]|$)|(?<=[ء-ي]{2}\.)(?=[ء-ي]{2}))")
 _WORD = re.compile(r"\w+")
 
 # Minimum words for a quotation to count as someone's words rather than a quoted name or term

@@ -423,6 +423,11 @@ class _Reader:
                     position = self.recipients[start]
                     continue
                 return elements, "stop", start  # «لقناة العربية»: whom the speaker told ends the phrase
+            if elements and elements[-1].word in _NASAB and word[0].isalpha():
+                # «فيصل بن مساعد», «خالد بن طالب»: after «بن» a name, whatever else its letters spell
+                elements.append(_Element("word", start, token.end(), word))
+                position, tokens = token.end(), tokens + 1
+                continue
             match = self.np_matches.get(start)
             if match is not None and match.end <= limit:
                 if elements and "و" in match.prefix and not (match.rule.category == "source" and
@@ -496,9 +501,12 @@ class _Reader:
                 skipped = True
                 continue
             if label == "stop" and elements and word in self.names_after_title and \
-                    (elements[-1].category == "title" or self._titled(elements[0]) and not self._named(elements)) \
+                    (elements[-1].category == "title" or self._titled(elements[0]) and not self._named(elements)
+                     or elements[-1].word in self.lexicon.given_names) \
                     and self._given_name_not_preposition(token, limit):
-                label = None  # «المتحدث باسم اللجنة في تعز علي السقاف»: «علي» is the name the title goes on to
+                # «المتحدث باسم اللجنة في تعز علي السقاف»: «علي» is the name the title goes on to, or the
+                # father's name after a given name («م. أحمد علي الإبراهيم»)
+                label = None
             elif label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
                     and not self._named(elements) and \
                     self._name_ahead(token.end(), limit, object_first=word in self.names_after_title):
@@ -829,6 +837,8 @@ class _Reader:
         """Where the name starts after a title: at the first given name («أيمن» in «وزير الخارجية أيمن
         الصفدي»), else at a trailing run of plain words that are not complements («الروسي بوتين»), else
         right after the title when a second title follows the name («د. توفيق السويلم - رئيس الجمعية»)."""
+        if len(elements) > 1 and elements[1].kind == "word" and self.text[elements[0].end - 1] == ".":
+            return 1  # «د. فقيه», «م. فقيه»: an abbreviation takes no complement, a name follows it
         names = self.lexicon.given_names
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
@@ -1067,6 +1077,7 @@ class _Reader:
 
 
 # Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»).
+_NASAB = frozenset({"بن", "بنت"})
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
 # «با…» names such as «باحميدان» are).

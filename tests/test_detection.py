@@ -1579,3 +1579,16 @@ def test_the_topic_after_amma_speaks_through_fa():
     both = _links("أما ماجد العتيبي ونايف الشمري، فقالا إن الفريق يحتاج إلى مدافع.")
     assert [source for _, source, _ in both] == ["ماجد العتيبي", "نايف الشمري"]
     assert _links("أما على الصعيد الميداني فقال إن القوات تقدمت.")[0][1] is None
+
+
+def test_after_bin_comes_a_name_whatever_its_letters_spell():
+    assert _links("وقال الأمير فهد بن مساعد إن البطولة تنطلق غدا.")[0][1] == "الأمير فهد بن مساعد"
+    assert _links("وشارك في الحفل المهندس ماجد بن طالب بحضور المسؤولين.") == []
+
+
+def test_the_engineers_abbreviation_leads_to_a_name():
+    links = _links("وأوضح مدير المشروع م. سالم علي القرني أن الأعمال انتهت. وأكد م. القرني أن الافتتاح قريب.")
+    assert [(source, kind) for _, source, kind in links] == [
+        ("مدير المشروع م. سالم علي القرني", "named_person"), ("م. القرني", "named_person")]
+    assert len({a.source.source for a in audit_text("وأوضح مدير المشروع م. سالم علي القرني أن الأعمال انتهت. "
+                                                    "وأكد م. القرني أن الافتتاح قريب.", score=False).attributions}) == 1

@@ -18,6 +18,9 @@ def test_sentences_split_on_arabic_and_latin_punctuation():
 def test_numbers_dates_and_abbreviations_do_not_split():
     text = "ارتفع المؤشر 3.5 في المئة يوم 21.10.2025 بحسب أ.ف.ب وانتهى التداول."
     assert _sentences(text) == [text]
+    assert _sentences("وقال م. سالم القرني إن العمل انتهى.") == ["وقال م. سالم القرني إن العمل انتهى."]
+    assert _sentences("افتتح المبنى عام 2015 م. وقال الوزير إنه جاهز.") == \
+        ["افتتح المبنى عام 2015 م.", "وقال الوزير إنه جاهز."]
 
 
 def test_line_breaks_and_paragraphs_split():
