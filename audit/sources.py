@@ -1549,6 +1549,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
     text = detection.doc.text
     told = []
     verb_positions = [m.start for m in cues if m.rule.kind == "verb"]
+    cue_ends = sorted(m.end for m in cues if m.rule.label != "told")
     told_phrase_ends = [m.end for m in cues if m.rule.label == "told"]
     for match in detection.category("source") + detection.category("media_head"):
         if match.rule.category == "source" and match.rule.source_type not in ("named_media", "self"):
@@ -1562,7 +1563,11 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
         if any(start - 4 <= end <= match.start for end in told_phrase_ends):
             continue
         sentence_start, _ = _sentence_bounds(detection, match.start)
-        if any(sentence_start <= v < start for v in verb_positions):
+        if not any(sentence_start <= v < start for v in verb_positions):
+            continue
+        # «قال الخبير إن السفن العابرة لقناة السويس…»: after «إن» or a colon the lam is in what was said
+        last_cue = cue_ends[bisect.bisect_right(cue_ends, start) - 1]
+        if _SAID_OPENS.search(text, last_cue, start) is None:
             told.append((start, match))
     # «لوكالة المغرب العربي للأنباء» is found as an outlet and as a media head: one recipient, one cue.
     longest: dict[int, tuple[int, Match]] = {}

@@ -1592,3 +1592,13 @@ def test_the_engineers_abbreviation_leads_to_a_name():
         ("مدير المشروع م. سالم علي القرني", "named_person"), ("م. القرني", "named_person")]
     assert len({a.source.source for a in audit_text("وأوضح مدير المشروع م. سالم علي القرني أن الأعمال انتهت. "
                                                     "وأكد م. القرني أن الافتتاح قريب.", score=False).attributions}) == 1
+
+
+def test_a_lam_inside_what_was_said_tells_no_one():
+    assert [label for _, label in _found("وقال الخبير إن السفن العابرة لقناة السويس زادت هذا العام.", "cue")] == \
+        ["neutral"]
+    assert [label for _, label in _found("وقال الوزير لقناة العربية إن القرار نهائي.", "cue")] == ["neutral", "told"]
+
+
+def test_an_expectation_with_no_one_expecting_is_agentless():
+    assert _found("ومن المتوقع أن ترتفع الأسعار الشهر المقبل.", "agentless") == [("ومن المتوقع أن", "passive")]
