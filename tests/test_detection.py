@@ -1602,3 +1602,9 @@ def test_a_lam_inside_what_was_said_tells_no_one():
 
 def test_an_expectation_with_no_one_expecting_is_agentless():
     assert _found("ومن المتوقع أن ترتفع الأسعار الشهر المقبل.", "agentless") == [("ومن المتوقع أن", "passive")]
+
+
+def test_hinting_and_estimating_a_figure_are_reported():
+    assert _links("وألمح المدرب إلى أنه سيغادر النادي.") == [("وألمح", "المدرب", "official_unnamed")]
+    assert _links("وقدرت منظمة الصحة العالمية عدد المصابين بأكثر من ألف.")[0][:2] == ("وقدرت", "منظمة الصحة العالمية")
+    assert _links("وأنجزت الصفقة التي قدرت بأربعة ملايين دولار.") == []
