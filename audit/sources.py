@@ -1077,6 +1077,19 @@ class _Reader:
 
 
 # Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»).
+def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name tokens with «عبد» joined to the name it is written apart from: «عبد الغفار» is «عبدالغفار»."""
+    if "عبد" not in tokens[:-1]:
+        return tokens
+    joined: list[str] = []
+    for token in tokens:
+        if joined and joined[-1] == "عبد":
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return tuple(joined)
+
+
 _NASAB = frozenset({"بن", "بنت"})
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
@@ -1159,14 +1172,16 @@ class _Registry:
         return self._titled_people[head]
 
     def _find_person(self, tokens: tuple[str, ...]) -> int | None:
+        tokens = _joined(tokens)
         wanted = set(tokens)
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
             if record.type != "named_person" or not record.name_tokens:
                 continue
-            known = set(record.name_tokens)
+            name = _joined(record.name_tokens)
+            known = set(name)
             # «الصفدي» or «أيمن الصفدي» within «أيمن الصفدي»; a longer mention must end on the same name.
-            if wanted <= known or (known <= wanted and tokens[-1] == record.name_tokens[-1]):
+            if wanted <= known or (known <= wanted and tokens[-1] == name[-1]):
                 return index
         return None
 

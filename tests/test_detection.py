@@ -1608,3 +1608,9 @@ def test_hinting_and_estimating_a_figure_are_reported():
     assert _links("وألمح المدرب إلى أنه سيغادر النادي.") == [("وألمح", "المدرب", "official_unnamed")]
     assert _links("وقدرت منظمة الصحة العالمية عدد المصابين بأكثر من ألف.")[0][:2] == ("وقدرت", "منظمة الصحة العالمية")
     assert _links("وأنجزت الصفقة التي قدرت بأربعة ملايين دولار.") == []
+
+
+def test_abd_written_apart_is_the_same_name():
+    result = audit_text("وقال رئيس الجمعية الدكتور سامي عبدالرحمن إن الحملة بدأت. وأضاف د. عبد الرحمن أن المتطوعين "
+                        "كثيرون.", score=False)
+    assert len(result.sources) == 1 and result.sources[0].attributions == 2
