@@ -237,10 +237,12 @@ def verb_forms(past: str, present: str) -> list[str]:
         for person in "يت":
             stem = person + body
             forms.add(stem)
+            # «تقولون» is «you say»: the plural in «ون» is third person with «ي» only.
+            plural = person == "ي"
             if stem.endswith(("ي", "و")):  # يدعي → يدعون، يدعيان; يدعو → يدعون، يدعوان
-                forms |= {stem[:-1] + "ون", stem + "ان"}
+                forms |= {stem[:-1] + "ون", stem + "ان"} if plural else {stem + "ان"}
             else:
-                forms |= {stem + "ون", stem + "ان"}
+                forms |= {stem + "ون", stem + "ان"} if plural else {stem + "ان"}
         forms.add("ي" + body + "ن")
     return sorted(forms)
 
@@ -261,7 +263,9 @@ def object_forms(past: str, present: str) -> list[str]:
         body = present[1:] if present[0] in "يت" else present
         for person in "يت":
             stem = person + body
-            bases |= {stem, (stem[:-1] if stem.endswith(("ي", "و")) else stem) + "ون"}
+            bases.add(stem)
+            if person == "ي":  # not «تقولونه», you say it
+                bases.add((stem[:-1] if stem.endswith(("ي", "و")) else stem) + "ون")
     return sorted(base + pronoun for base in bases for pronoun in ("ه", "ها", "هم"))
 
 

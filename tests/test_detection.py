@@ -1614,3 +1614,9 @@ def test_abd_written_apart_is_the_same_name():
     result = audit_text("وقال رئيس الجمعية الدكتور سامي عبدالرحمن إن الحملة بدأت. وأضاف د. عبد الرحمن أن المتطوعين "
                         "كثيرون.", score=False)
     assert len(result.sources) == 1 and result.sources[0].attributions == 2
+
+
+def test_second_person_and_nouns_that_look_like_cues():
+    assert _links("وقد تقولون إن هذا الأمر مبالغ فيه.") == []
+    assert [cue for cue, _, _ in _links("وقالت الوزارة إنها لم تر داعيا لتغيير القرار.")] == ["وقالت"]
+    assert _links("ونشر الحساب الخبر ودون تثبت من صحته.") == []
