@@ -2077,6 +2077,10 @@ class _Linker:
             resolved = self._resolve(subject[:1])
             if resolved:
                 source = self._mention(*resolved[0])
+        if source is None and not by_account and (cue.prefix[:1] in ("و", "ف") or cue.rule.continuation):
+            # A main clause of its own («ونفت», «مؤكداً»), not a relative («الذي طالب») or a subordinate one
+            # («عندما أوصى», «حيث رحب») whose subject is someone else.
+            source = self._verb_subject_before(cue_start)
         if source is None and not by_account:
             # ««…»، يقول وهو يطرق صينية»: the person the paragraph just introduced.
             source = self._person_before(cue_start)
@@ -2095,6 +2099,49 @@ class _Linker:
                                                    content, True))
         if source is not None:
             self._record_use(source, cue_start, cue_end, stance)
+
+    def _verb_subject_before(self, cue_start: int) -> int | None:
+        """«دافع جون كيري عن قرار الرئيس. وقال إن…», «ردت هيلاري كلينتون على منتقديها، ونفت…»: a speaker the
+        article brought in as the subject of another verb since the last source spoke. The subject is the
+        phrase right after the verb that opens the cue's sentence, or the sentence before when the cue opens
+        its own; it must be a person or a body the lexicons or the article name, not an unknown word."""
+        layout = self.detection.layout
+        index = layout.sentence_of(cue_start)
+        if index is None:
+            return None
+        start, end, paragraph = layout.sentences[index]
+        if _has_words(self.text, start, cue_start, 2):
+            candidates = [index]
+        elif index > 0 and layout.sentences[index - 1][2] == paragraph:
+            candidates = [index - 1]
+        else:
+            return None
+        start, end, _ = layout.sentences[candidates[0]]
+        last_spoken = max((m_end for m_start, m_end, _, _ in self.mentions if m_start < cue_start), default=-1)
+        verb = _TOKEN.match(self.text, start)
+        if verb is None or not self._verb_like(verb):
+            return None
+        subject = _TOKEN.search(self.text, verb.end(), end)
+        if subject is None or subject.start() >= cue_start or subject.start() <= last_spoken:
+            return None
+        phrases, _ = self.reader.read(subject.start(), min(end, cue_start))
+        if not phrases or phrases[0].start != subject.start() or phrases[0].tentative or \
+                phrases[0].rule == "structure.name" or \
+                phrases[0].type not in ("named_person", "official_unnamed", "named_org"):
+            return None
+        resolved = self._resolve(phrases[:1])
+        return self._mention(*resolved[0]) if resolved else None
+
+    def _verb_like(self, word: re.Match[str]) -> bool:
+        """Whether the first word of a sentence can be its verb: not a particle or a known phrase, nor a
+        definite noun, a nisba in «ي» or a noun in «ة» (the original text keeps «ى» of «نفى» and «سعى»)."""
+        token = word.group()
+        if not token[0].isalpha() or token in self.lexicon.stopwords or _strip_conj(token) in self.lexicon.stopwords \
+                or word.start() in self.reader.np_matches or word.start() in self.reader.cue_starts \
+                or _strip_conj(token).startswith("ال"):
+            return False
+        last = self.detection.doc.original[self.detection.doc.to_original(word.end() - 1)]
+        return last not in "يةه"
 
     def _gender(self, index: int) -> str | None:
         """«f» or «m» for a person known by a given name, «f» for a feminine title, else None."""

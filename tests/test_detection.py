@@ -1620,3 +1620,14 @@ def test_second_person_and_nouns_that_look_like_cues():
     assert _links("وقد تقولون إن هذا الأمر مبالغ فيه.") == []
     assert [cue for cue, _, _ in _links("وقالت الوزارة إنها لم تر داعيا لتغيير القرار.")] == ["وقالت"]
     assert _links("ونشر الحساب الخبر ودون تثبت من صحته.") == []
+
+
+def test_a_continuation_takes_the_subject_brought_in_since_the_last_speaker():
+    text = ("وقال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. ودافع وزير الخارجية جون كيري عن قرار الرئيس. "
+            "وقال إن الكونغرس سيوافق.")
+    assert _links(text)[-1][:2] == ("وقال", "وزير الخارجية جون كيري")
+    text = "وقال المتحدث باسم الحملة إن النتائج مشجعة. وردت المرشحة هيلاري كلينتون على منتقديها، ونفت أن تكون أخطأت."
+    assert _links(text)[-1][:2] == ("ونفت", "المرشحة هيلاري كلينتون")
+    # a relative clause has the subject of its own antecedent, not the sentence's
+    text = "وقال الوزير إن الجلسة انتهت. ووافق المجلس على المشروع الذي طالب فيه النواب بتعديلات."
+    assert [source for cue, source, _ in _links(text) if cue == "طالب"] != ["المجلس"]
