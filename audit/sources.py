@@ -130,6 +130,14 @@ def _plural_verb(text: str, cue: Match) -> bool:
     return surface.endswith(("وا", "ون"))
 
 
+def _plural_participle(text: str, cue: Match) -> bool:
+    """A continuation participle in the plural or dual (مشيرين، مؤكدون), not the feminine «…تين»."""
+    if cue.rule.kind != "phrase" or not cue.rule.continuation:
+        return False
+    surface = text[cue.core_start:cue.end]
+    return surface.endswith(("ين", "ون")) and not surface.endswith("تين")
+
+
 def _singular(phrase: NounPhrase) -> bool:
     """A person, a title or a state: no subject of a masculine plural verb («قالوا», «يتهمون»)."""
     return phrase.type in ("named_person", "country_or_government") or phrase.key[0] == "title"
@@ -1565,6 +1573,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
     told = []
     verb_positions = [m.start for m in cues if m.rule.kind == "verb"]
     cue_ends = sorted(m.end for m in cues if m.rule.label != "told")
+    according_ends = {m.end for m in cues if m.rule.label == "according_to"}
     told_phrase_ends = [m.end for m in cues if m.rule.label == "told"]
     for match in detection.category("source") + detection.category("media_head"):
         if match.rule.category == "source" and match.rule.source_type not in ("named_media", "self"):
@@ -1577,6 +1586,8 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
             start = lam.start()
         if any(start - 4 <= end <= match.start for end in told_phrase_ends):
             continue
+        if len(text[:start].rstrip()) in according_ends:
+            continue  # «وفقاً لـ"واس"»: according to the agency, which is the source
         sentence_start, _ = _sentence_bounds(detection, match.start)
         if not any(sentence_start <= v < start for v in verb_positions):
             continue
@@ -1595,6 +1606,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
 _CLOSING_QUOTE = re.compile(r"(?:\s*[»\"”])?")
+_DETACHED_LAM = re.compile(r"\s*ل\s*(?=[«\"“”])")
 _LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”]?\s*$")  # ” opens too where it was typed right to left
 
 
@@ -1772,6 +1784,9 @@ class _Linker:
                     continue
             elif label == "according_to" and not cue.rule.continuation:
                 after = cue.end
+                detached = _DETACHED_LAM.match(text, after)
+                if detached is not None:
+                    after = detached.end()  # «وفقاً لـ"واس"»: the lam written apart, then the quoted name
                 if text[cue.start:cue.end].endswith("ما"):
                     verb = next((c for c in cues if cue.end < c.start <= cue.end + 2), None)
                     if verb is not None:  # «بحسب ما أفادت الوكالة»: one cue, the verb's subject
@@ -2086,8 +2101,9 @@ class _Linker:
             source = self._person_before(cue_start)
         if source is None:
             source = self.last_source
-        if source is not None and self.registry.records[source].type == "named_person" and _plural_verb(self.text, cue):
-            source = None  # «يقولون» after «قال أبو تمام»: a plural verb cannot carry one person's voice
+        if source is not None and self.registry.records[source].type == "named_person" and (
+                _plural_verb(self.text, cue) or _plural_participle(self.text, cue)):
+            source = None  # «يقولون» after «قال أبو تمام», «مشيرين» after «قال مدني»: not one person's voice
         gender = _verb_gender(self.text, cue)
         if source is not None and gender is not None and self._gender(source) not in (None, gender):
             # «وقالت» cannot continue «المدرب أليخاندرو سابيلا»: the latest explicit source it agrees with.

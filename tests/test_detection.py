@@ -1631,3 +1631,11 @@ def test_a_continuation_takes_the_subject_brought_in_since_the_last_speaker():
     # a relative clause has the subject of its own antecedent, not the sentence's
     text = "وقال الوزير إن الجلسة انتهت. ووافق المجلس على المشروع الذي طالب فيه النواب بتعديلات."
     assert [source for cue, source, _ in _links(text) if cue == "طالب"] != ["المجلس"]
+
+
+def test_according_to_with_the_lam_written_apart():
+    assert _links('وبدأ التصنيف التجريبي في الوزارة، وفقاً لـ"واس".') == [("وفقاً", "واس", "named_media")]
+
+
+def test_a_plural_participle_does_not_carry_one_person():
+    assert _links("وقال مدني إن العمل مستمر، مشيرين إلى أن المشروع يكتمل قريبا.")[-1] == ("مشيرين", None, None)
