@@ -1639,3 +1639,8 @@ def test_according_to_with_the_lam_written_apart():
 
 def test_a_plural_participle_does_not_carry_one_person():
     assert _links("وقال مدني إن العمل مستمر، مشيرين إلى أن المشروع يكتمل قريبا.")[-1] == ("مشيرين", None, None)
+
+
+def test_a_title_goes_on_through_ila_to_its_holder():
+    assert _links("وقال مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف إن الوضع خطير.")[0][1:] == \
+        ("مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف", "named_person")
