@@ -713,8 +713,10 @@ class _Reader:
                                   ("entity", rule.id), country=rule.country)
             if second.kind in ("quoted", "paren"):
                 # «صحيفة «الحياة»», «صحيفة (الحياة)»: a registered name in quotation marks or brackets.
+                # The name must be the whole of what is quoted: «صحيفة «واشنطن تايمز»» is no city.
+                inner_end = len(self.text[:second.end - (second.kind == "paren")].rstrip())
                 inside = self.np_matches.get(_inner_start(second))
-                if inside is not None and inside.rule.kind == "entity" and inside.end <= second.end:
+                if inside is not None and inside.rule.kind == "entity" and inside.end == inner_end:
                     rule = inside.rule
                     return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                       ("entity", rule.id), country=rule.country)
@@ -885,6 +887,8 @@ class _Reader:
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
                         not self.text.startswith("ال", elements[0].start):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
+                if index == 1 and self.text[elements[0].start:elements[0].end].endswith("باسم"):
+                    continue  # «المتحدث باسم كودرين»: whom he speaks for, not his name
                 if (not word.isalpha() or _verbal_noun(word) or self._accusative(elements[index].end)) \
                         and word not in names:
                     break  # «وتوقع الوزير انخفاض أسعار القمح»: a verbal noun starts what he said, not a name
@@ -1605,9 +1609,10 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
-_CLOSING_QUOTE = re.compile(r"(?:\s*[»\"”])?")
+_CLOSING_QUOTE = re.compile(r"(?:\s*[»\"”)])?")
 _DETACHED_LAM = re.compile(r"\s*ل\s*(?=[«\"“”])")
-_LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”]?\s*$")  # ” opens too where it was typed right to left
+# ” opens too where it was typed right to left; some papers bracket their name: «لـ(عكاظ)».
+_LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”(]?\s*$")
 
 
 class _Linker:

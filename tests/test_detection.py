@@ -1644,3 +1644,9 @@ def test_a_plural_participle_does_not_carry_one_person():
 def test_a_title_goes_on_through_ila_to_its_holder():
     assert _links("وقال مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف إن الوضع خطير.")[0][1:] == \
         ("مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف", "named_person")
+
+
+def test_told_in_brackets_a_quoted_paper_and_whom_a_spokesman_speaks_for():
+    assert _links("وأكدت لـ(عكاظ) مصادر مطلعة أن القرار صدر.")[0][1:] == ("مصادر مطلعة", "anonymous")
+    assert _links("وقالت صحيفة «واشنطن تايمز» إن الإدارة تدرس الخيار.")[0][2] == "named_media"
+    assert _links("وقال المتحدث باسم كودرين إن الوزير سيستقيل.")[0][2] == "official_unnamed"
