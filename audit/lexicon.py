@@ -390,6 +390,10 @@ def _validate_rule(node: _Node, path: str, problems: list[str]) -> Rule | None:
             else:
                 if compiled.search("") is not None:
                     problems.append(f"{where}: pattern matches the empty string")
+                if _opens_with_lookaround(compiled):
+                    problems.append(f"{where}: pattern begins with a lookaround, so it is tried at every position of "
+                                    "every article; begin with its first letter and check what comes before "
+                                    "after it («م(?<![0-9] م)» rather than «(?<![0-9] )م»)")
                 fields["pattern"] = compiled
     elif kind == "entity":
         name = raw.get("name")
@@ -810,6 +814,20 @@ class Lexicon:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+
+def _opens_with_lookaround(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern begins with a lookahead or lookbehind other than the word start «(?<!\\w)», which
+    keeps the regex engine from skipping ahead to where a match can begin."""
+    try:
+        items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return False
+    if not items or items[0][0] not in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return False
+    op, (direction, body) = items[0]
+    return not (op is _sre.ASSERT_NOT and direction == -1 and
+                list(body) == [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])])
 
 
 def pattern_start(pattern: re.Pattern[str]) -> frozenset[str] | str | None:

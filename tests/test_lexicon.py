@@ -103,6 +103,24 @@ def test_unknown_key_bad_value_bad_pattern_and_duplicate_id_are_reported_with_li
     assert "user.yml:17: duplicate id 'cues.qala'" in text
 
 
+def test_a_pattern_that_opens_with_a_lookaround_is_refused(tmp_path):
+    problems = _problems(tmp_path, r"""
+        rules:
+          - id: user.slow
+            kind: pattern
+            category: title
+            pattern: "(?<![0-9] )م\\.(?=\\s?[^\\W\\d]{2})"
+            examples: {match: [م. سالم القرني], no_match: [2015 م. وقال]}
+          - id: user.fast
+            kind: pattern
+            category: title
+            pattern: "م(?<![0-9] م)\\.(?=\\s?[^\\W\\d]{2})"
+            examples: {match: [م. سالم القرني], no_match: [2015 م. وقال]}
+        """)
+    assert [p for p in problems if "lookaround" in p] == [p for p in problems if "user.yml:3:" in p]
+    assert len([p for p in problems if "lookaround" in p]) == 1
+
+
 @pytest.mark.parametrize("flag", ["objects", "clause"])
 def test_verb_flags_must_be_true_or_false(tmp_path, flag):
     problems = _problems(tmp_path, f"""\
