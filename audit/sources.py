@@ -734,7 +734,10 @@ class _Reader:
         if len(elements) > 1 and elements[1].kind in ("match", "quoted"):
             owner = self.classify(elements[1:], "")
             if owner is not None:
-                if owner.type == "named_media":
+                # «تقرير صحيفة «الحياة»» is the paper speaking; «مسح لرويترز», «تقرير لموقع "ميدل إيست آي"» are
+                # documents the outlet made.
+                made_by = elements[1].match is not None and elements[1].match.prefix.endswith("ل")
+                if owner.type == "named_media" and not made_by:
                     return owner
                 return NounPhrase(first.start, owner.end, "document", "structure.document_head",
                                   ("document", head) + owner.key, head=head)
@@ -1577,7 +1580,9 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
     told = []
     verb_positions = [m.start for m in cues if m.rule.kind == "verb"]
     cue_ends = sorted(m.end for m in cues if m.rule.label != "told")
-    according_ends = {m.end for m in cues if m.rule.label == "according_to"}
+    # «وفقاً لـ"واس"» is according to the agency; «تقرير لموقع "ميدل إيست آي"» is the site's report.
+    not_told_after = {m.end for m in cues if m.rule.label == "according_to"} | \
+        {m.end for m in detection.category("document_head")}
     told_phrase_ends = [m.end for m in cues if m.rule.label == "told"]
     for match in detection.category("source") + detection.category("media_head"):
         if match.rule.category == "source" and match.rule.source_type not in ("named_media", "self"):
@@ -1590,8 +1595,8 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
             start = lam.start()
         if any(start - 4 <= end <= match.start for end in told_phrase_ends):
             continue
-        if len(text[:start].rstrip()) in according_ends:
-            continue  # «وفقاً لـ"واس"»: according to the agency, which is the source
+        if len(text[:start].rstrip()) in not_told_after:
+            continue
         sentence_start, _ = _sentence_bounds(detection, match.start)
         if not any(sentence_start <= v < start for v in verb_positions):
             continue

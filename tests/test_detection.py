@@ -1650,3 +1650,14 @@ def test_told_in_brackets_a_quoted_paper_and_whom_a_spokesman_speaks_for():
     assert _links("وأكدت لـ(عكاظ) مصادر مطلعة أن القرار صدر.")[0][1:] == ("مصادر مطلعة", "anonymous")
     assert _links("وقالت صحيفة «واشنطن تايمز» إن الإدارة تدرس الخيار.")[0][2] == "named_media"
     assert _links("وقال المتحدث باسم كودرين إن الوزير سيستقيل.")[0][2] == "official_unnamed"
+
+
+def test_a_report_by_an_outlet_is_a_document_not_whom_it_was_told():
+    assert _links('وأشار تقرير لموقع "ميدل إيست آي" إلى أن الحكومة تدرس القرار.') == \
+        [("وأشار", 'تقرير لموقع "ميدل إيست آي"', "document")]
+
+
+def test_cnn_arabic_opens_with_its_dateline():
+    result = audit_text("دبي، الإمارات العربية المتحدة (CNN)-- قررت الحكومة رفع الأسعار، وقال مسؤول إن القرار نهائي.",
+                        score=False)
+    assert [p.text for p in result.provenance] == ["دبي، الإمارات العربية المتحدة (CNN)-- "]
