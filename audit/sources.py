@@ -174,6 +174,7 @@ class _Reader:
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
+        self.quantifiers = lexicon.word_lists.get("quantifier", frozenset())
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
@@ -486,6 +487,15 @@ class _Reader:
                     position = token.end()
                     continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
+            if not elements and word in self.quantifiers:
+                # «بعض وسائل الإعلام», «كل من يزيد بالخير ومحمد آل مشاري»: the speakers are the phrase after
+                following = _TOKEN.search(text, token.end(), limit)
+                if following is not None and following.group() == "من":
+                    following = _TOKEN.search(text, following.end(), limit)
+                if following is not None and (following.start() in self.np_matches or
+                                              following.group() in self.lexicon.given_names):
+                    position, skipped = following.start(), True
+                    continue
             if not elements and word[:1] == "ب" and not word.startswith("بال") and self._manner_construct(token, limit):
                 # «ثم قال بخبث ضابط البوليس:», «فقال بهدوء القاضي»: said with the cunning of a police officer, with
                 # a judge's calm; a manner, not a speaker («وقال بدوره الوزير» has its speaker after the adverb).

@@ -1661,3 +1661,10 @@ def test_cnn_arabic_opens_with_its_dateline():
     result = audit_text("دبي، الإمارات العربية المتحدة (CNN)-- قررت الحكومة رفع الأسعار، وقال مسؤول إن القرار نهائي.",
                         score=False)
     assert [p.text for p in result.provenance] == ["دبي، الإمارات العربية المتحدة (CNN)-- "]
+
+
+def test_quantifiers_and_many_before_a_source():
+    assert _links("وقالت بعض وسائل الإعلام المحلية إن الوضع صعب.")[0][1:] == ("وسائل الإعلام المحلية", "vague")
+    assert _links("وكانت شائعات كثيرة قد نقلت أن الرئيس مريض.")[0][1:] == ("شائعات كثيرة", "vague")
+    assert [source for _, source, _ in _links("فيما قال كل من خالد المصعبي ومحمد الشهري إن الأهداف واضحة.")] == \
+        ["خالد المصعبي", "محمد الشهري"]
