@@ -1024,7 +1024,9 @@ class _Reader:
         if _strip_conj(first) in self.kunyas and len(words) >= 2 and \
                 (_strip_conj(first) != "ام" or words[1].word in names):
             # «أبو الرب», «أبو محمد الجولاني»: a third word only as a family name with the article.
-            last = 2 if len(words) > 2 and words[2].word.startswith("ال") and not words[1].word.startswith("ال") else 1
+            # Not a verbal noun: «وجدد أبو مازن التأكيد على…» is what he renewed.
+            last = 2 if len(words) > 2 and words[2].word.startswith("ال") and not words[1].word.startswith("ال") \
+                and not _DEFINITE_VERBAL_NOUN.match(words[2].word, 2) else 1
             name_tokens = tuple(e.word for e in words[:last + 1])
             return NounPhrase(words[0].start, words[last].end, "named_person", "structure.kunya",
                               ("person", name_tokens), name_tokens=name_tokens)
@@ -2107,15 +2109,15 @@ class _Linker:
         source = same_sentence[-1].source if same_sentence else None
         # «على حد قوله»: "by his account" refers back to the speaker last cited, never to a new phrase.
         by_account = label == "according_to"
+        if source is None and not by_account and (cue.prefix[:1] in ("و", "ف") or cue.rule.continuation):
+            # A main clause of its own («ونفت», «مؤكداً»), not a relative («الذي طالب») or a subordinate one
+            # («عندما أوصى», «حيث رحب») whose subject is someone else.
+            source = self._verb_subject_before(cue_start)
         if source is None and not by_account and (cue.prefix.startswith("ف") or cue.rule.continuation):
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
             resolved = self._resolve(subject[:1])
             if resolved:
                 source = self._mention(*resolved[0])
-        if source is None and not by_account and (cue.prefix[:1] in ("و", "ف") or cue.rule.continuation):
-            # A main clause of its own («ونفت», «مؤكداً»), not a relative («الذي طالب») or a subordinate one
-            # («عندما أوصى», «حيث رحب») whose subject is someone else.
-            source = self._verb_subject_before(cue_start)
         if source is None and not by_account:
             # ««…»، يقول وهو يطرق صينية»: the person the paragraph just introduced.
             source = self._person_before(cue_start)

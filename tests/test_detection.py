@@ -1668,3 +1668,13 @@ def test_quantifiers_and_many_before_a_source():
     assert _links("وكانت شائعات كثيرة قد نقلت أن الرئيس مريض.")[0][1:] == ("شائعات كثيرة", "vague")
     assert [source for _, source, _ in _links("فيما قال كل من خالد المصعبي ومحمد الشهري إن الأهداف واضحة.")] == \
         ["خالد المصعبي", "محمد الشهري"]
+
+
+def test_a_participle_takes_the_verbs_subject_before_a_noun_in_its_complement():
+    text = ("وقال المتحدث إن الجلسة انتهت. وجدد أبو مازن التأكيد على رفض القيادة الفلسطينية للمشاريع المؤقتة، "
+            "محذرا من المفاوضات المنفردة.")
+    assert _links(text)[-1][:2] == ("محذرا", "أبو مازن")
+
+
+def test_so_called_written_as_one_word():
+    assert _found("ويشارك في الهجوم ماتسمى بالدولة الإسلامية.", "agentless") == [("ماتسمى", "passive")]
