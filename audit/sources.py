@@ -1744,6 +1744,10 @@ class _Linker:
         word = before.group(1)
         if word.startswith(("ال", "وال", "بال", "لل", "وبال", "ولل")) or word[:1] in "بل":
             return False
+        noun = self.reader.np_matches.get(before.start(1))
+        if noun is not None and noun.end == before.end(1) and noun.rule.category == "source" and \
+                noun.rule.kind != "entity":
+            return True  # «مصادر مؤكدة»: a plural of things agrees in the feminine singular
         return word.endswith("ات") or original[self.detection.doc.to_original(before.end(1) - 1)] == "ة"
 
     def _after_accusative_noun(self, cue: Match) -> bool:

@@ -1678,3 +1678,11 @@ def test_a_participle_takes_the_verbs_subject_before_a_noun_in_its_complement():
 
 def test_so_called_written_as_one_word():
     assert _found("ويشارك في الهجوم ماتسمى بالدولة الإسلامية.", "agentless") == [("ماتسمى", "passive")]
+
+
+def test_round_21_shapes_from_other_outlets():
+    assert _links("وتابع أنه سيغادر النادي قريبا.")[0][0] == "وتابع"
+    assert _links("وتابع د. خالد الزعاق أن الطقس سيتغير.")[0][1] == "د. خالد الزعاق"
+    assert [cue for cue, _, _ in _links("وأفادت مصادر مؤكدة بأن الوزير استقال.")] == ["وأفادت"]
+    assert _links('وقالت فضائية "روسيا اليوم" إن القوات تقدمت.')[0][2] == "named_media"
+    assert _links("وقالت ملكة بريطانيا إن العائلة حزينة.")[0][1:] == ("ملكة بريطانيا", "official_unnamed")
