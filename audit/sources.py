@@ -1080,6 +1080,8 @@ class _Reader:
                               ("person", tokens), name_tokens=tokens, tentative=True)
         elif reason == "adverb" and len(words) == 1 and _SAYS_AFTER_ADVERBS.match(self.text, words[0].end):
             reason = "complementizer"  # «وأعلن فولفسبورغ رسمياً، مساء الأحد، أن»: adverbs, then what was said
+        elif reason == "stop" and len(words) == 1 and _SAYS_AFTER_PLACE.match(self.text, words[0].end):
+            reason = "complementizer"  # «وقال ظريف في تغريدة إن»: where or when he said it, then what
         if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
             # «قال بوتين إن»: unknown words just before «إن» or a comma are a name, unless they have the
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
@@ -1248,6 +1250,14 @@ class _Registry:
                                                      ("person", tokens), name_tokens=tokens))
                     return index, phrase
                 return None, None
+            if phrase.rule == "structure.name":
+                # «أعلن نادي مرسيليا الفرنسي…. وأوضح مرسيليا عبر موقعه أنه…»: the name of a body just named.
+                index = self._last(lambda r: r.type in ("named_org", "named_media") and any(
+                    all(token in self._text[start:end].split() for token in phrase.name_tokens)
+                    for start, end in r.mentions))
+                if index is not None:
+                    record = self.records[index]
+                    return index, NounPhrase(phrase.start, phrase.end, record.type, phrase.rule, record.key)
             return self._new(phrase), phrase
         if phrase.bare and phrase.key[0] == "title":
             person = self._person_for_title(phrase.title)
@@ -1545,6 +1555,7 @@ _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
                                   "وكانوا", "فكان", "فكانت", "وقد", "فقد"})
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
+_SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")

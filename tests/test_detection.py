@@ -1686,3 +1686,11 @@ def test_round_21_shapes_from_other_outlets():
     assert [cue for cue, _, _ in _links("وأفادت مصادر مؤكدة بأن الوزير استقال.")] == ["وأفادت"]
     assert _links('وقالت فضائية "روسيا اليوم" إن القوات تقدمت.')[0][2] == "named_media"
     assert _links("وقالت ملكة بريطانيا إن العائلة حزينة.")[0][1:] == ("ملكة بريطانيا", "official_unnamed")
+
+
+def test_a_name_then_where_he_said_it_and_a_club_by_its_short_name():
+    assert _links("وقال ظريف في تغريدة إن الاتفاق صامد.")[0][1:] == ("ظريف", "named_person")
+    links = _links("أعلن نادي مرسيليا الفرنسي التعاقد مع المدافع. وأوضح مرسيليا عبر موقعه الرسمي أنه توصل لاتفاق.")
+    assert links[-1][1:] == ("مرسيليا", "named_org")
+    assert len(audit_text("أعلن نادي مرسيليا الفرنسي التعاقد مع المدافع. وأوضح مرسيليا عبر موقعه الرسمي أنه توصل "
+                          "لاتفاق.", score=False).sources) == 1
