@@ -2099,9 +2099,14 @@ class _Linker:
         return _SUBJECT_VERB_GAP.fullmatch(self.text, titled[-1].end, cue_start) is not None
 
     def _coordinated_after_comma(self, cue: Match) -> bool:
-        """«…، وقال إن أمن دول الخليج…»: a verb with «و» after a comma starts a clause of the article's own,
-        whatever the previous clause reported."""
-        return cue.prefix.startswith("و") and self.text[max(0, cue.start - 3):cue.start].rstrip().endswith(("،", ","))
+        """«…، وقال إن أمن دول الخليج…», «…، كما أكد أن الحل قريب»: a verb with «و» or «كما» after a comma starts
+        a clause of the article's own, whatever the previous clause reported."""
+        before = self.text[max(0, cue.start - 8):cue.start].rstrip()
+        if not cue.prefix.startswith("و"):
+            if not before.endswith("كما"):
+                return False
+            before = before[:-3].rstrip()
+        return before.endswith(("،", ","))
 
     def _inside_reported_speech(self, position: int, sentence: tuple[int, int]) -> bool:
         """Whether `position` is inside what a speaker of the sentence said: after «أن/إن» or a colon

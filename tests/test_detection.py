@@ -1694,3 +1694,8 @@ def test_a_name_then_where_he_said_it_and_a_club_by_its_short_name():
     assert links[-1][1:] == ("مرسيليا", "named_org")
     assert len(audit_text("أعلن نادي مرسيليا الفرنسي التعاقد مع المدافع. وأوضح مرسيليا عبر موقعه الرسمي أنه توصل "
                           "لاتفاق.", score=False).sources) == 1
+
+
+def test_kama_after_a_comma_opens_a_clause_of_the_same_speaker():
+    links = _links("وقال الوزير إن الوضع صعب، كما أكد أن الحل قريب.")
+    assert [(cue, source) for cue, source, _ in links] == [("وقال", "الوزير"), ("أكد", "الوزير")]
