@@ -1699,3 +1699,7 @@ def test_a_name_then_where_he_said_it_and_a_club_by_its_short_name():
 def test_kama_after_a_comma_opens_a_clause_of_the_same_speaker():
     links = _links("وقال الوزير إن الوضع صعب، كما أكد أن الحل قريب.")
     assert [(cue, source) for cue, source, _ in links] == [("وقال", "الوزير"), ("أكد", "الوزير")]
+
+
+def test_suspected_with_no_one_suspecting_is_agentless():
+    assert _found("ويشتبه في أن مقاتلين من الحركة يختبئون في الغابة.", "agentless") == [("ويشتبه", "passive")]
