@@ -22,7 +22,8 @@ _NOTHING_QUOTED = re.compile(r"[ \t]*(?:[.,،؛:!?؟)\]]|$)", re.M)
 # (but «عام 2015 م.» does). Copy pasted from the web often loses the space after a full stop («انتهى الاجتماع
 # مساءً.وأشار الوزير إلى…»): a dot between two Arabic words of two letters or more ends a sentence too («أ.ف.ب»
 # keeps its dots).
-_TERMINATOR = re.compile(r"[.!?؟؛…](?<!(?<!\w)د\.)(?<!(?<![\w.])(?<![0-9] )م\.)(?:[.!?؟؛…]*(?=[\s»”\"’)\]]|$)|(?<=[ء-ي]{2}\.)(?=[ء-ي]{2}))")
+_TERMINATOR = re.compile(r"[.!?؟؛…](?<!(?<!\w)د\.)(?<!(?<![\w.])(?<![0-9] )م\.)"
+                         r"(?:[.!?؟؛…]*(?=[\s»”\"’)\]]|$)|(?<=[ء-ي]{2}\.)(?=[ء-ي]{2}))")
 _WORD = re.compile(r"\w+")
 
 # Minimum words for a quotation to count as someone's words rather than a quoted name or term

@@ -2050,11 +2050,10 @@ class _Linker:
         «أما» opened is the verb's subject, however long the apposition between them."""
         if not cue.prefix.startswith("ف"):
             return []
-        found = None
-        for found in _TOPIC.finditer(self.text, max(sentence_start, cue.start - 160), cue.start):
-            pass
-        if found is None:
+        topics = list(_TOPIC.finditer(self.text, max(sentence_start, cue.start - 160), cue.start))
+        if not topics:
             return []
+        found = topics[-1]
         phrases, _ = self.reader.read(found.end(), cue.start)
         if not phrases or phrases[0].start != found.end() or phrases[-1].rule == "structure.name" and \
                 not phrases[-1].tentative:
