@@ -185,6 +185,9 @@ class _Reader:
         """Where a subject can start: a lexicon phrase or a given name."""
         self._read_cache: dict[tuple[int, int], tuple[list[NounPhrase], str]] = {}
         self.cue_starts = {m.start for m in detection.category("cue")}
+        # «وأضاف ماكرون قائلاً إن…»: a participle of saying right after a word shows it is the speaker's name.
+        self.saying_starts = {m.start for m in detection.category("cue")
+                              if m.rule.continuation and m.rule.kind == "phrase" and not m.prefix}
         self.cue_starts |= {m.start for m in detection.category("agentless")}
 
     def _name_particle(self, position: int, limit: int) -> bool:
@@ -719,6 +722,11 @@ class _Reader:
                     return dataclasses.replace(inner, start=first.start)
             if second.match is not None and second.match.rule.kind == "entity":
                 rule = second.match.rule
+                if self._entity_type(rule) == "country_or_government":
+                    # «التلفزيون الرسمي لكوريا الشمالية»: a state's broadcaster is an outlet, not the state.
+                    head = _strip_al(self.text[first.start:first.end].split()[0])
+                    return NounPhrase(first.start, self._end(elements, 1), "named_media", "structure.media_head",
+                                      ("media", head, rule.id), country=rule.country)
                 return NounPhrase(first.start, self._end(elements, 1), self._entity_type(rule), rule.id,
                                   ("entity", rule.id), country=rule.country)
             if second.kind in ("quoted", "paren"):
@@ -1082,6 +1090,10 @@ class _Reader:
             reason = "complementizer"  # «وأعلن فولفسبورغ رسمياً، مساء الأحد، أن»: adverbs, then what was said
         elif reason == "stop" and len(words) == 1 and _SAYS_AFTER_PLACE.match(self.text, words[0].end):
             reason = "complementizer"  # «وقال ظريف في تغريدة إن»: where or when he said it, then what
+        elif reason == "cue" and len(elements) == len(words) and \
+                (following := _TOKEN.search(self.text, words[-1].end)) is not None and \
+                following.start() in self.saying_starts:
+            reason = "complementizer"  # «وأضاف ماكرون قائلاً»: the name, then «saying»
         if not first.startswith("ال") and reason in ("complementizer", "end", "punct", "relative") and len(words) <= 3:
             # «قال بوتين إن»: unknown words just before «إن» or a comma are a name, unless they have the
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.

@@ -1703,3 +1703,11 @@ def test_kama_after_a_comma_opens_a_clause_of_the_same_speaker():
 
 def test_suspected_with_no_one_suspecting_is_agentless():
     assert _found("ويشتبه في أن مقاتلين من الحركة يختبئون في الغابة.", "agentless") == [("ويشتبه", "passive")]
+
+
+def test_round_22_shapes_from_other_outlets():
+    assert _links("وهذه المحن لا تدوم.") == []
+    assert _links("وقال مصدر أممي إن المساعدات وصلت.")[0][2] == "official_unnamed"
+    assert _links("وقال التلفزيون الرسمي لكوريا الشمالية إن الصاروخ أطلق.")[0][2] == "named_media"
+    assert [(cue, source) for cue, source, _ in _links("وأضاف ماكرون قائلا إن فرنسا ستحمي مواطنيها.")] == \
+        [("وأضاف", "ماكرون"), ("قائلا", "ماكرون")]
