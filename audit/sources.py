@@ -1717,7 +1717,10 @@ class _Linker:
             return False
         before = {words[-1], _strip_conj(words[-1]), " ".join(words[-2:])}
         if before & self.not_reported:
-            return True
+            # «هناك من يقول إن…»: «من» closing a source phrase is who says it, not «من» before a verbal noun.
+            gap = len(self.text[:cue.start].rstrip())
+            phrases = (self.reader.np_matches.get(start) for start in range(max(0, gap - 12), gap))
+            return not any(m is not None and m.end == gap and m.rule.category == "source" for m in phrases)
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
 
     def _unread_subject(self, cue: Match, sentence: tuple[int, int]) -> bool:

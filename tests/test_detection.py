@@ -1711,3 +1711,9 @@ def test_round_22_shapes_from_other_outlets():
     assert _links("وقال التلفزيون الرسمي لكوريا الشمالية إن الصاروخ أطلق.")[0][2] == "named_media"
     assert [(cue, source) for cue, source, _ in _links("وأضاف ماكرون قائلا إن فرنسا ستحمي مواطنيها.")] == \
         [("وأضاف", "ماكرون"), ("قائلا", "ماكرون")]
+
+
+def test_there_are_those_who_say_and_specialists_agree():
+    assert _links("هناك من يقول أيضا إن أحد مهندسي هذا المسار فلسطيني.") == [("يقول", "هناك من", "vague")]
+    assert _links("ويجمع العديد من الأخصائيين أن هجرة الأطباء خطيرة.")[0][::2] == ("ويجمع", "vague")
+    assert _links("العلاقات القوية التي تجمع مصر وأستراليا متينة.") == []
