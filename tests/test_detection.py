@@ -1717,3 +1717,8 @@ def test_there_are_those_who_say_and_specialists_agree():
     assert _links("هناك من يقول أيضا إن أحد مهندسي هذا المسار فلسطيني.") == [("يقول", "هناك من", "vague")]
     assert _links("ويجمع العديد من الأخصائيين أن هجرة الأطباء خطيرة.")[0][::2] == ("ويجمع", "vague")
     assert _links("العلاقات القوية التي تجمع مصر وأستراليا متينة.") == []
+
+
+def test_a_diacritized_passive_accusation_names_no_accuser():
+    assert _found("واتُّهم اللاعب بالتهرب الضريبي.", "agentless") == [("واتُّهم", "passive")]
+    assert _found("واتُّهم اللاعب بالتهرب الضريبي.", "cue") == []
