@@ -1346,12 +1346,17 @@ class _Registry:
 
 
 def _verb_gender(text: str, cue: Match) -> str | None:
-    """The gender of a singular reporting verb as written: «قالت», «تقول» feminine; «قال», «يقول»
-    masculine; None for plurals, participles and phrases."""
+    """The gender of a singular reporting verb or participle as written: «قالت», «تقول», «مؤكدةً» feminine;
+    «قال», «يقول», «مؤكداً» masculine; None for plurals and other phrases."""
     rule = cue.rule
+    core = text[cue.core_start:cue.end]
+    if rule.kind == "phrase" and rule.continuation:
+        # «مؤكدة» (normalized «مؤكده») is feminine and «مؤكداً» masculine when the rule holds both.
+        if core.endswith("ه") and core[:-1] + "ا" in rule.surfaces:
+            return "f"
+        return "m" if core.endswith("ا") and core[:-1] + "ه" in rule.surfaces else None
     if rule.kind != "verb":
         return None
-    core = text[cue.core_start:cue.end]
     # Present forms pair by their prefix; a rule given as a list of forms («تتحدث», «يتحدث») pairs the same way.
     if core[:1] == "ت" and "ي" + core[1:] in rule.surfaces:
         return "f"

@@ -1722,3 +1722,10 @@ def test_there_are_those_who_say_and_specialists_agree():
 def test_a_diacritized_passive_accusation_names_no_accuser():
     assert _found("واتُّهم اللاعب بالتهرب الضريبي.", "agentless") == [("واتُّهم", "passive")]
     assert _found("واتُّهم اللاعب بالتهرب الضريبي.", "cue") == []
+
+
+def test_a_feminine_participle_does_not_continue_a_man():
+    text = ("وقال الوزير خالد الفهد إن الخطة جاهزة. وأشادت المديرة سارة العتيبي بالخطة. وأضاف الوزير أن التنفيذ "
+            "قريب، مؤكدة أنها مهمة.")
+    assert _links(text)[-1][:2] == ("مؤكدة", "المديرة سارة العتيبي")
+    assert _links("وأفادت الأنباء بحسب البي بي سي أن الوضع هادئ.")[-1][1:] == ("البي بي سي", "named_media")
