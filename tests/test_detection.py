@@ -1729,3 +1729,8 @@ def test_a_feminine_participle_does_not_continue_a_man():
             "قريب، مؤكدة أنها مهمة.")
     assert _links(text)[-1][:2] == ("مؤكدة", "المديرة سارة العتيبي")
     assert _links("وأفادت الأنباء بحسب البي بي سي أن الوضع هادئ.")[-1][1:] == ("البي بي سي", "named_media")
+
+
+def test_adding_things_in_the_present_is_not_speech():
+    assert _links("وهم يضيفون البازلاء إلى الطبق قبل تقديمه.") == []
+    assert _links("ويضيف الخبير أن الأسعار سترتفع.")[0][:2] == ("ويضيف", "الخبير")
