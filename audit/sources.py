@@ -849,9 +849,9 @@ class _Reader:
             return NounPhrase(first.start, end, unnamed, "structure.title",
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
-        while last + 1 < len(elements) and elements[last].kind != "match" and ((elements[last + 1].kind == "paren" or
-                                             self._continues_name(elements[last + 1], elements[last]))
-                                            or (last == name_index and self._surname_like(elements[last + 1]))):
+        while last + 1 < len(elements) and (elements[last].kind != "match" or last == name_index) and (
+                elements[last + 1].kind == "paren" or self._continues_name(elements[last + 1], elements[last])
+                or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
         if named_only and last == name_index == 1 and elements[1].kind == "word":
             # «مسؤول تركي»: a lone given name right after a role word is its adjective (Turki, Turkish); a
@@ -864,12 +864,22 @@ class _Reader:
         return NounPhrase(first.start, elements[last].end, "named_person", "structure.title_name",
                           ("person", name_tokens), name_tokens=name_tokens, title=title_key)
 
+    def _definite_name(self, word: str) -> bool:
+        """A family name with the article («الأحمد», «الخطيب»): name-shaped, no verbal noun, no people noun."""
+        return word.startswith("ال") and _name_like(word[2:]) and not _DEFINITE_VERBAL_NOUN.match(word, 2) and \
+            not self._people_word(word) and word not in self.lexicon.stopwords
+
     def _name_index(self, elements: list[_Element], given_only: bool = False) -> int | None:
         """Where the name starts after a title: at the first given name («أيمن» in «وزير الخارجية أيمن
         الصفدي»), else at a trailing run of plain words that are not complements («الروسي بوتين»), else
         right after the title when a second title follows the name («د. توفيق السويلم - رئيس الجمعية»)."""
         if len(elements) > 1 and elements[1].kind == "word" and self.text[elements[0].end - 1] == ".":
             return 1  # «د. فقيه», «م. فقيه»: an abbreviation takes no complement, a name follows it
+        if len(elements) > 2 and elements[1].category == "title" and elements[2].kind == "word" and \
+                self.text[elements[0].start:elements[0].end] in self.honorific_titles and \
+                " " not in (second := self.text[elements[1].start:elements[1].end]) and not second.startswith("ال") \
+                and self._definite_name(elements[2].word):
+            return 1  # «الدكتور مساعد الأحمد», «الأستاذ أمين الخطيب»: a title word as a given name, then the family
         names = self.lexicon.given_names
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):

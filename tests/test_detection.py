@@ -1734,3 +1734,8 @@ def test_a_feminine_participle_does_not_continue_a_man():
 def test_adding_things_in_the_present_is_not_speech():
     assert _links("وهم يضيفون البازلاء إلى الطبق قبل تقديمه.") == []
     assert _links("ويضيف الخبير أن الأسعار سترتفع.")[0][:2] == ("ويضيف", "الخبير")
+
+
+def test_a_title_word_as_a_given_name_after_a_courtesy_title():
+    assert _links("وقال الدكتور مساعد الأحمد إن البرنامج ناجح.")[0][1:] == ("الدكتور مساعد الأحمد", "named_person")
+    assert _links("وقال الدكتور مساعد وزير الصحة إن البرنامج ناجح.")[0][2] == "official_unnamed"
