@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     anchored = {id(rule) for rule in lexicon._anchored}
     triggered: dict[int, set[str]] = {}
     for word, entries in lexicon._triggers.items():
-        for rule, prefix in entries:
+        for rule, _ in entries:
             triggered.setdefault(id(rule), set()).add(word)
 
     costs = []
