@@ -1878,6 +1878,8 @@ class _Linker:
                     phrases, _ = self.reader.read(cue.end, sentence[1])
                 # A subject takes no preposition: «في ما وصفته ببيانات معادية» has none after the verb.
                 phrases = [p for p in phrases if not self.reader.prepositional(p.start)]
+                if phrases and _verb_gender(text, cue) == "m" and self._feminine_body(phrases[0]):
+                    phrases = []  # «وطالب منظمة الحج بتقديم…»: a masculine verb's subject is no feminine body
                 if text[cue.core_start:cue.end] in cue.rule.objects:
                     # «كما وصفها ماركس» but «واعتبرها مميزة»: after a verb with its object attached, unknown
                     # words are its predicate as often as its subject; they count for someone named elsewhere.
@@ -2229,6 +2231,18 @@ class _Linker:
             return False
         last = self.detection.doc.original[self.detection.doc.to_original(word.end() - 1)]
         return last not in "يةه"
+
+    def _feminine_body(self, phrase: NounPhrase) -> bool:
+        """A body named by a feminine singular noun («منظمة الحج», «الحكومة», «السعودية»): the verb before it
+        would be feminine had it been its subject."""
+        if phrase.type not in ("named_org", "official_unnamed", "country_or_government") or phrase.name_tokens:
+            return False
+        match = self.reader.np_matches.get(phrase.start)
+        if match is not None and match.rule.category == "title":
+            return False  # «سعادة المهندس», «فضيلة الشيخ»: a man's honorific in «ة»
+        doc = self.detection.doc
+        head = self.text[phrase.start:phrase.end].split(maxsplit=1)[0]
+        return len(head) > 3 and doc.original[doc.to_original(phrase.start + len(head) - 1)] == "ة"
 
     def _gender(self, index: int) -> str | None:
         """«f» or «m» for a person known by a given name, «f» for a feminine title, else None."""

@@ -1739,3 +1739,9 @@ def test_adding_things_in_the_present_is_not_speech():
 def test_a_title_word_as_a_given_name_after_a_courtesy_title():
     assert _links("وقال الدكتور مساعد الأحمد إن البرنامج ناجح.")[0][1:] == ("الدكتور مساعد الأحمد", "named_person")
     assert _links("وقال الدكتور مساعد وزير الصحة إن البرنامج ناجح.")[0][2] == "official_unnamed"
+
+
+def test_a_masculine_verbs_subject_is_no_feminine_body():
+    links = _links("وقال النائب خالد العلي إن الوضع صعب. واتهم الحكومة بالتقصير.")
+    assert links[-1][:2] == ("واتهم", "النائب خالد العلي")
+    assert _links("وأعلنت السعودية أن الحدود مفتوحة.")[0][1:] == ("السعودية", "country_or_government")
