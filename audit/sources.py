@@ -760,6 +760,13 @@ class _Reader:
                 return NounPhrase(first.start, owner.end, "document", "structure.document_head",
                                   ("document", head) + owner.key, head=head)
         end = self._end(elements, 0)
+        issued = _ISSUED_BY.match(self.text, end)
+        if issued is not None:
+            # «البيانات الصادرة عن وزارة العدل», «الأرقام التي قدمتها الرياض»: whose text it is
+            owners, _ = self.read(issued.end(), min(len(self.text), issued.end() + 120))
+            if owners and owners[0].type in _ISSUERS:
+                return NounPhrase(first.start, owners[0].end, "document", "structure.document_head",
+                                  ("document", head) + owners[0].key, head=head)
         surface = self.text[first.start:first.end]
         if surface.startswith("ال") and surface.endswith("ات") and " " not in surface:
             # «الإحصاءات», «التقديرات» with no issuer name no one: a vague collective.
@@ -1141,6 +1148,8 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(joined)
 
 
+_ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+|\s+التي\s+(?:نشرتها|اصدرتها|اعلنتها|قدمتها)\s+")
+_ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
 _NASAB = frozenset({"بن", "بنت"})
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and

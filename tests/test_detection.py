@@ -1745,3 +1745,9 @@ def test_a_masculine_verbs_subject_is_no_feminine_body():
     links = _links("وقال النائب خالد العلي إن الوضع صعب. واتهم الحكومة بالتقصير.")
     assert links[-1][:2] == ("واتهم", "النائب خالد العلي")
     assert _links("وأعلنت السعودية أن الحدود مفتوحة.")[0][1:] == ("السعودية", "country_or_government")
+
+
+def test_data_issued_by_a_body_is_its_document():
+    assert _links("أظهرت البيانات الصادرة عن وزارة العدل أن قيمة الصفقات ارتفعت.")[0][1:] == \
+        ("البيانات الصادرة عن وزارة العدل", "document")
+    assert _links("وأظهرت الإحصاءات أن البطالة تراجعت.")[0][2] == "vague"
