@@ -2172,7 +2172,7 @@ class _Linker:
         if source is None and not by_account and (cue.prefix[:1] in ("و", "ف") or cue.rule.continuation):
             # A main clause of its own («ونفت», «مؤكداً»), not a relative («الذي طالب») or a subordinate one
             # («عندما أوصى», «حيث رحب») whose subject is someone else.
-            source = self._verb_subject_before(cue_start)
+            source = self._verb_subject_before(cue, cue_start)
         if source is None and not by_account and (cue.prefix.startswith("ف") or cue.rule.continuation):
             subject = _sentence_subject(self.reader, self.detection, cue_start, sentence[0])
             resolved = self._resolve(subject[:1])
@@ -2198,7 +2198,7 @@ class _Linker:
         if source is not None:
             self._record_use(source, cue_start, cue_end, stance)
 
-    def _verb_subject_before(self, cue_start: int) -> int | None:
+    def _verb_subject_before(self, cue: Match, cue_start: int) -> int | None:
         """«دافع جون كيري عن قرار الرئيس. وقال إن…», «ردت هيلاري كلينتون على منتقديها، ونفت…»: a speaker the
         article brought in as the subject of another verb since the last source spoke. The subject is the
         phrase right after the verb that opens the cue's sentence, or the sentence before when the cue opens
@@ -2215,8 +2215,10 @@ class _Linker:
         else:
             return None
         start, end, _ = layout.sentences[candidates[0]]
+        # «خان يونس - تروي…»: a dateline opening the sentence is no verb and its subject
+        start = max([start] + [m.end for m in self.detection.provenance if m.start <= start < m.end])
         last_spoken = max((m_end for m_start, m_end, _, _ in self.mentions if m_start < cue_start), default=-1)
-        verb = _TOKEN.match(self.text, start)
+        verb = _TOKEN.search(self.text, start, end)
         if verb is None or not self._verb_like(verb):
             return None
         subject = _TOKEN.search(self.text, verb.end(), end)
@@ -2227,6 +2229,10 @@ class _Linker:
                 phrases[0].rule == "structure.name" or \
                 phrases[0].type not in ("named_person", "official_unnamed", "named_org"):
             return None
+        gender, names = _verb_gender(self.text, cue), phrases[0].name_tokens
+        if gender is not None and names and names[0] in self.lexicon.given_names and \
+                ("f" if names[0] in self.lexicon.female_names else "m") != gender:
+            return None  # «خان يونس - … وتقول»: «تقول» is no man's
         resolved = self._resolve(phrases[:1])
         return self._mention(*resolved[0]) if resolved else None
 

@@ -1751,3 +1751,8 @@ def test_data_issued_by_a_body_is_its_document():
     assert _links("أظهرت البيانات الصادرة عن وزارة العدل أن قيمة الصفقات ارتفعت.")[0][1:] == \
         ("البيانات الصادرة عن وزارة العدل", "document")
     assert _links("وأظهرت الإحصاءات أن البطالة تراجعت.")[0][2] == "vague"
+
+
+def test_a_dateline_opening_the_sentence_has_no_subject():
+    text = ("خان يونس - تروي سيدة من المنطقة كيف غادرت منزلها فجر الإثنين. وتقول: «خرجنا بالملابس التي علينا».")
+    assert not any(f.category == "source" and f.text == "يونس" for f in audit_text(text, score=False).findings)
