@@ -1134,7 +1134,6 @@ class _Reader:
         return None
 
 
-# Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»).
 def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Name tokens with «عبد» joined to the name it is written apart from: «عبد الغفار» is «عبدالغفار»."""
     if "عبد" not in tokens[:-1]:
@@ -1148,9 +1147,12 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(joined)
 
 
+# What issued a document: «البيانات الصادرة عن وزارة العدل», «الأرقام التي قدمتها الرياض».
 _ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+|\s+التي\s+(?:نشرتها|اصدرتها|اعلنتها|قدمتها)\s+")
 _ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
+# After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»).
 _NASAB = frozenset({"بن", "بنت"})
+# Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»).
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
 # «با…» names such as «باحميدان» are).
@@ -1590,13 +1592,15 @@ _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 # أعلنت»), and the «عن» of a relayed speaker («نقلت الوكالة عن الوزير قوله»).
 _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
                                   "وكانوا", "فكان", "فكانت", "وقد", "فقد"})
-# Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
+# Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
+# Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
-# A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
+# «أما» opening a topic that a verb with «ف» then speaks for.
 _TOPIC = re.compile(r"(?<!\w)و?اما\s+")
+# A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")
 
 
