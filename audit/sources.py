@@ -762,7 +762,7 @@ class _Reader:
         end = self._end(elements, 0)
         issued = _ISSUED_BY.match(self.text, end)
         if issued is not None:
-            # «البيانات الصادرة عن وزارة العدل», «الأرقام التي قدمتها الرياض»: whose text it is
+            # «الأرقام الصادرة عن وزارة التجارة», «البيانات التي نشرتها الهيئة»: whose text it is
             owners, _ = self.read(issued.end(), min(len(self.text), issued.end() + 120))
             if owners and owners[0].type in _ISSUERS:
                 return NounPhrase(first.start, owners[0].end, "document", "structure.document_head",
@@ -1049,7 +1049,7 @@ class _Reader:
         if _strip_conj(first) in self.kunyas and len(words) >= 2 and \
                 (_strip_conj(first) != "ام" or words[1].word in names):
             # «أبو الرب», «أبو محمد الجولاني»: a third word only as a family name with the article.
-            # Not a verbal noun: «وجدد أبو مازن التأكيد على…» is what he renewed.
+            # Not a verbal noun: «وجدد أبو خالد التأكيد على…» is what he renewed.
             last = 2 if len(words) > 2 and words[2].word.startswith("ال") and not words[1].word.startswith("ال") \
                 and not _DEFINITE_VERBAL_NOUN.match(words[2].word, 2) else 1
             name_tokens = tuple(e.word for e in words[:last + 1])
@@ -1147,7 +1147,7 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(joined)
 
 
-# What issued a document: «البيانات الصادرة عن وزارة العدل», «الأرقام التي قدمتها الرياض».
+# What issued a document: «الأرقام الصادرة عن وزارة التجارة», «البيانات التي نشرتها الهيئة».
 _ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+|\s+التي\s+(?:نشرتها|اصدرتها|اعلنتها|قدمتها)\s+")
 _ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
 # After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»).
@@ -1284,7 +1284,7 @@ class _Registry:
                     return index, phrase
                 return None, None
             if phrase.rule == "structure.name":
-                # «أعلن نادي مرسيليا الفرنسي…. وأوضح مرسيليا عبر موقعه أنه…»: the name of a body just named.
+                # «أعلن نادي نانت الفرنسي…. وأوضح نانت في بيان أن…»: the name of a body just named.
                 index = self._last(lambda r: r.type in ("named_org", "named_media") and any(
                     all(token in self._text[start:end].split() for token in phrase.name_tokens)
                     for start, end in r.mentions))

@@ -1607,7 +1607,7 @@ def test_an_expectation_with_no_one_expecting_is_agentless():
 def test_hinting_and_estimating_a_figure_are_reported():
     assert _links("وألمح المدرب إلى أنه سيغادر النادي.") == [("وألمح", "المدرب", "official_unnamed")]
     assert _links("وقدرت منظمة الصحة العالمية عدد المصابين بأكثر من ألف.")[0][:2] == ("وقدرت", "منظمة الصحة العالمية")
-    assert _links("وأنجزت الصفقة التي قدرت بأربعة ملايين دولار.") == []
+    assert _links("وأنجزت الصفقة التي قدرت بخمسة ملايين دولار.") == []
 
 
 def test_abd_written_apart_is_the_same_name():
@@ -1642,8 +1642,8 @@ def test_a_plural_participle_does_not_carry_one_person():
 
 
 def test_a_title_goes_on_through_ila_to_its_holder():
-    assert _links("وقال مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف إن الوضع خطير.")[0][1:] == \
-        ("مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف", "named_person")
+    assert _links("وقال مبعوث الأمم المتحدة إلى ليبيا سامي الخطيب إن الحوار سيستأنف.")[0][1:] == \
+        ("مبعوث الأمم المتحدة إلى ليبيا سامي الخطيب", "named_person")
 
 
 def test_told_in_brackets_a_quoted_paper_and_whom_a_spokesman_speaks_for():
@@ -1658,22 +1658,22 @@ def test_a_report_by_an_outlet_is_a_document_not_whom_it_was_told():
 
 
 def test_cnn_arabic_opens_with_its_dateline():
-    result = audit_text("دبي، الإمارات العربية المتحدة (CNN)-- قررت الحكومة رفع الأسعار، وقال مسؤول إن القرار نهائي.",
+    result = audit_text("الرباط، المغرب (CNN)-- رفعت الحكومة أسعار الوقود، وقال مسؤول إن القرار نهائي.",
                         score=False)
-    assert [p.text for p in result.provenance] == ["دبي، الإمارات العربية المتحدة (CNN)-- "]
+    assert [p.text for p in result.provenance] == ["الرباط، المغرب (CNN)-- "]
 
 
 def test_quantifiers_and_many_before_a_source():
     assert _links("وقالت بعض وسائل الإعلام المحلية إن الوضع صعب.")[0][1:] == ("وسائل الإعلام المحلية", "vague")
-    assert _links("وكانت شائعات كثيرة قد نقلت أن الرئيس مريض.")[0][1:] == ("شائعات كثيرة", "vague")
+    assert _links("وكانت روايات كثيرة قد نقلت أن المدرب سيرحل.")[0][1:] == ("روايات كثيرة", "vague")
     assert [source for _, source, _ in _links("فيما قال كل من خالد المصعبي ومحمد الشهري إن الأهداف واضحة.")] == \
         ["خالد المصعبي", "محمد الشهري"]
 
 
 def test_a_participle_takes_the_verbs_subject_before_a_noun_in_its_complement():
-    text = ("وقال المتحدث إن الجلسة انتهت. وجدد أبو مازن التأكيد على رفض القيادة الفلسطينية للمشاريع المؤقتة، "
-            "محذرا من المفاوضات المنفردة.")
-    assert _links(text)[-1][:2] == ("محذرا", "أبو مازن")
+    text = ("وقال المتحدث إن الجلسة انتهت. وجدد أبو خالد التأكيد على موقف الهيئة من مشاريع الدمج، "
+            "محذرا من القرارات المتسرعة.")
+    assert _links(text)[-1][:2] == ("محذرا", "أبو خالد")
 
 
 def test_so_called_written_as_one_word():
@@ -1690,10 +1690,10 @@ def test_round_21_shapes_from_other_outlets():
 
 def test_a_name_then_where_he_said_it_and_a_club_by_its_short_name():
     assert _links("وقال ظريف في تغريدة إن الاتفاق صامد.")[0][1:] == ("ظريف", "named_person")
-    links = _links("أعلن نادي مرسيليا الفرنسي التعاقد مع المدافع. وأوضح مرسيليا عبر موقعه الرسمي أنه توصل لاتفاق.")
-    assert links[-1][1:] == ("مرسيليا", "named_org")
-    assert len(audit_text("أعلن نادي مرسيليا الفرنسي التعاقد مع المدافع. وأوضح مرسيليا عبر موقعه الرسمي أنه توصل "
-                          "لاتفاق.", score=False).sources) == 1
+    links = _links("أعلن نادي نانت الفرنسي ضم لاعب الوسط. وأوضح نانت في بيان مقتضب أن العقد لثلاثة مواسم.")
+    assert links[-1][1:] == ("نانت", "named_org")
+    assert len(audit_text("أعلن نادي نانت الفرنسي ضم لاعب الوسط. وأوضح نانت في بيان مقتضب أن "
+                          "العقد لثلاثة مواسم.", score=False).sources) == 1
 
 
 def test_kama_after_a_comma_opens_a_clause_of_the_same_speaker():
@@ -1714,7 +1714,7 @@ def test_round_22_shapes_from_other_outlets():
 
 
 def test_there_are_those_who_say_and_specialists_agree():
-    assert _links("هناك من يقول أيضا إن أحد مهندسي هذا المسار فلسطيني.") == [("يقول", "هناك من", "vague")]
+    assert _links("هناك من يقول إن الخطة ستتعثر قبل نهاية العام.") == [("يقول", "هناك من", "vague")]
     assert _links("ويجمع العديد من الأخصائيين أن هجرة الأطباء خطيرة.")[0][::2] == ("ويجمع", "vague")
     assert _links("العلاقات القوية التي تجمع مصر وأستراليا متينة.") == []
 
@@ -1748,8 +1748,8 @@ def test_a_masculine_verbs_subject_is_no_feminine_body():
 
 
 def test_data_issued_by_a_body_is_its_document():
-    assert _links("أظهرت البيانات الصادرة عن وزارة العدل أن قيمة الصفقات ارتفعت.")[0][1:] == \
-        ("البيانات الصادرة عن وزارة العدل", "document")
+    assert _links("أظهرت الأرقام الصادرة عن وزارة التجارة أن السجلات الجديدة تضاعفت.")[0][1:] == \
+        ("الأرقام الصادرة عن وزارة التجارة", "document")
     assert _links("وأظهرت الإحصاءات أن البطالة تراجعت.")[0][2] == "vague"
 
 
