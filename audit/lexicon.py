@@ -237,12 +237,9 @@ def verb_forms(past: str, present: str) -> list[str]:
         for person in "يت":
             stem = person + body
             forms.add(stem)
-            # «تقولون» is «you say»: the plural in «ون» is third person with «ي» only.
-            plural = person == "ي"
-            if stem.endswith(("ي", "و")):  # يدعي → يدعون، يدعيان; يدعو → يدعون، يدعوان
-                forms |= {stem[:-1] + "ون", stem + "ان"} if plural else {stem + "ان"}
-            else:
-                forms |= {stem + "ون", stem + "ان"} if plural else {stem + "ان"}
+            forms.add(stem + "ان")
+            if person == "ي":  # «تقولون» is «you say»: the plural in «ون» is third person with «ي» only
+                forms.add((stem[:-1] if stem.endswith(("ي", "و")) else stem) + "ون")  # يدعي، يدعو → يدعون
         forms.add("ي" + body + "ن")
     return sorted(forms)
 

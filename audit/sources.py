@@ -130,6 +130,13 @@ def _plural_verb(text: str, cue: Match) -> bool:
     return surface.endswith(("وا", "ون"))
 
 
+def _end_of_word_before(text: str, position: int) -> int:
+    """Where the text before `position` ends once the spaces before it are skipped."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
 def _plural_participle(text: str, cue: Match) -> bool:
     """A continuation participle in the plural or dual (مشيرين، مؤكدون), not the feminine «…تين»."""
     if cue.rule.kind != "phrase" or not cue.rule.continuation:
@@ -1658,7 +1665,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
             start = lam.start()
         if any(start - 4 <= end <= match.start for end in told_phrase_ends):
             continue
-        if len(text[:start].rstrip()) in not_told_after:
+        if _end_of_word_before(text, start) in not_told_after:
             continue
         sentence_start, _ = _sentence_bounds(detection, match.start)
         if not any(sentence_start <= v < start for v in verb_positions):
@@ -1746,7 +1753,7 @@ class _Linker:
         before = {words[-1], _strip_conj(words[-1]), " ".join(words[-2:])}
         if before & self.not_reported:
             # «هناك من يقول إن…»: «من» closing a source phrase is who says it, not «من» before a verbal noun.
-            gap = len(self.text[:cue.start].rstrip())
+            gap = _end_of_word_before(self.text, cue.start)
             phrases = (self.reader.np_matches.get(start) for start in range(max(0, gap - 12), gap))
             return not any(m is not None and m.end == gap and m.rule.category == "source" for m in phrases)
         return bool(before & self.not_reported_imperfect) and self.text[cue.core_start:cue.end] in cue.rule.imperfect
@@ -2212,13 +2219,10 @@ class _Linker:
         if index is None:
             return None
         start, end, paragraph = layout.sentences[index]
-        if _has_words(self.text, start, cue_start, 2):
-            candidates = [index]
-        elif index > 0 and layout.sentences[index - 1][2] == paragraph:
-            candidates = [index - 1]
-        else:
-            return None
-        start, end, _ = layout.sentences[candidates[0]]
+        if not _has_words(self.text, start, cue_start, 2):
+            if index == 0 or layout.sentences[index - 1][2] != paragraph:
+                return None
+            start, end, _ = layout.sentences[index - 1]
         # «خان يونس - تروي…»: a dateline opening the sentence is no verb and its subject
         start = max([start] + [m.end for m in self.detection.provenance if m.start <= start < m.end])
         last_spoken = max((m_end for m_start, m_end, _, _ in self.mentions if m_start < cue_start), default=-1)
@@ -2233,9 +2237,8 @@ class _Linker:
                 phrases[0].rule == "structure.name" or \
                 phrases[0].type not in ("named_person", "official_unnamed", "named_org"):
             return None
-        gender, names = _verb_gender(self.text, cue), phrases[0].name_tokens
-        if gender is not None and names and names[0] in self.lexicon.given_names and \
-                ("f" if names[0] in self.lexicon.female_names else "m") != gender:
+        gender = _verb_gender(self.text, cue)
+        if gender is not None and self._name_gender(phrases[0].name_tokens) not in (None, gender):
             return None  # «خان يونس - … وتقول»: «تقول» is no man's
         resolved = self._resolve(phrases[:1])
         return self._mention(*resolved[0]) if resolved else None
@@ -2263,6 +2266,12 @@ class _Linker:
         head = self.text[phrase.start:phrase.end].split(maxsplit=1)[0]
         return len(head) > 3 and doc.original[doc.to_original(phrase.start + len(head) - 1)] == "ة"
 
+    def _name_gender(self, name_tokens: tuple[str, ...]) -> str | None:
+        """«f» or «m» for a name that starts with a known given name."""
+        if not name_tokens or name_tokens[0] not in self.lexicon.given_names:
+            return None
+        return "f" if name_tokens[0] in self.lexicon.female_names else "m"
+
     def _gender(self, index: int) -> str | None:
         """«f» or «m» for a person known by a given name, «f» for a feminine title, else None."""
         record = self.registry.records[index]
@@ -2275,12 +2284,9 @@ class _Linker:
             return "f" if word.endswith(("ة", "ت")) else "m" if word else None
         if record.type not in ("named_person", "official_unnamed"):
             return None
-        if record.name_tokens:
-            first = record.name_tokens[0]
-            if first in self.lexicon.female_names:
-                return "f"
-            if first in self.lexicon.given_names:
-                return "m"
+        gender = self._name_gender(record.name_tokens)
+        if gender is not None:
+            return gender
         # A masculine title says nothing: «رئيس اللجنة أميمة عزوز» is a woman.
         return "f" if record.title and record.title.split()[0] in self.lexicon.feminine_titles else None
 
