@@ -262,6 +262,12 @@ class _Reader:
                 position, count, after_entity = match.end, count + 1, match.rule.kind == "entity"
                 continue
             word = token.group()
+            close = self.text.find(_QUOTE_OPEN[word], token.end(), min(limit, token.end() + 60)) \
+                if word in _QUOTE_OPEN else -1
+            if close > token.end() and len(self.text[token.end():close].split()) <= 4:
+                # «شركة «آر إس ايه»، روب سادوفسكي»: a quoted name is one name, whatever its words look like
+                position, count, after_entity = close + 1, count + 1, True
+                continue
             if word in _QUOTE_MARKS:
                 position = token.end()  # «شركة «بروبيتي ماتريكس» للاستشارات …»
                 continue
@@ -1112,6 +1118,10 @@ class _Reader:
                               ("person", tokens), name_tokens=tokens, tentative=True)
         elif reason == "adverb" and len(words) == 1 and _SAYS_AFTER_ADVERBS.match(self.text, words[0].end):
             reason = "complementizer"  # «وأعلن فولفسبورغ رسمياً، مساء الأحد، أن»: adverbs, then what was said
+        elif reason == "stop" and len(elements) == len(words) and \
+                (following := _TOKEN.search(self.text, words[-1].end)) is not None and \
+                following.start() in self.recipients:
+            reason = "complementizer"  # «وقال زلاتكو سالوبيك لوكالة الصحافة الفرنسية»: whom he told ends the name
         elif reason == "stop" and len(words) == 1 and _SAYS_AFTER_PLACE.match(self.text, words[0].end):
             reason = "complementizer"  # «وقال ظريف في تغريدة إن»: where or when he said it, then what
         elif reason == "cue" and len(elements) == len(words) and \

@@ -1756,3 +1756,14 @@ def test_data_issued_by_a_body_is_its_document():
 def test_a_dateline_opening_the_sentence_has_no_subject():
     text = ("خان يونس - تروي سيدة من المنطقة كيف غادرت منزلها فجر الإثنين. وتقول: «خرجنا بالملابس التي علينا».")
     assert not any(f.category == "source" and f.text == "يونس" for f in audit_text(text, score=False).findings)
+
+
+def test_a_quoted_company_name_does_not_hide_the_name_set_off_after_it():
+    links = _links("وأوضح مدير المبيعات في شركة «إي إس ايه»، كارل هوفمان، أن الطلب تضاعف هذا العام.")
+    assert links[0][2] == "named_person" and links[0][1].endswith("كارل هوفمان")
+
+
+def test_an_unknown_name_ends_where_the_outlet_he_spoke_to_begins():
+    links = _links("وقال ميلان كوفاتش لوكالة رويترز إن عائلته تنتظر أي خبر.")
+    assert links[0][1:] == ("ميلان كوفاتش", "named_person")
+    assert links[1][1:] == ("ميلان كوفاتش", "named_person")
