@@ -279,6 +279,9 @@ class _Reader:
             if self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
                 return False  # «وزير الخارجية عن خالص تعازيه لأسر الضحايا»: what he expressed, not a name
             shaped = (count or not object_first) and self._name_shape(token, limit)
+            if (following := _TOKEN.search(self.text, token.end(), limit)) is not None and \
+                    word + " " + following.group() in self.lexicon.given_names:
+                return True  # «في محافظة القطيف عبد الكريم العليط»: a given name written in two words
             if word in self.names_after_title and count and self._given_name_not_preposition(token, limit):
                 return True  # «في عدن علي الأحمدي»: «علي» and a family name
             if word in self.lexicon.given_names or shaped or (
@@ -901,9 +904,20 @@ class _Reader:
                 and self._definite_name(elements[2].word):
             return 1  # «الدكتور مساعد الأحمد», «الأستاذ أمين الخطيب»: a title word as a given name, then the family
         names = self.lexicon.given_names
+        # «مدير مستشفى الملك فهد», «مطار الملك فهد»: an indefinite noun, then a king or a prince: the place is
+        # named after him; a person's royal title follows a definite word («وزير الداخلية الأمير محمد»).
+        eponyms = {index for index in range(3, len(elements))
+                   if self.text[elements[index - 1].start:elements[index - 1].end] in _ROYAL_TITLES
+                   and not self.text.startswith("ال", elements[index - 2].start)}
         for index, element in enumerate(elements[1:], 1):
+            if index in eponyms:
+                continue
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
                 return index
+            if index + 1 < len(elements) and elements[index + 1].kind == "word" and \
+                    self.text[element.start:element.end] in self.honorific_titles and \
+                    _name_like(elements[index + 1].word) and not elements[index + 1].word.startswith("ال"):
+                return index + 1  # «مدير جامعة الملك سعود الدكتور بدران العمر»: after a courtesy title, a name
             if element.kind == "word" and element.word in self.names_after_title and index + 1 < len(elements) \
                     and (elements[index + 1].word in names or elements[index + 1].word == "ال"):
                 return index  # «الدكتور علي محمد فخرو», «علي آل حرفش»: «علي» is the first of his names
@@ -929,7 +943,7 @@ class _Reader:
                 start -= 1
             for index in range(start, end):
                 word = elements[index].word
-                if _strip_conj(word).startswith(("ال", "لل")) or word in self.never_names:
+                if _strip_conj(word).startswith(("ال", "لل")) or word in self.never_names or index in eponyms:
                     continue  # «الإيطالي», «والفنون», «لشؤون»: an adjective, a coordinated noun, no name
                 following = elements[index + 1] if index + 1 < end else None
                 if word[:1] in "لب" and following is not None and following.word.startswith("ال") and \
@@ -949,7 +963,7 @@ class _Reader:
             after = 2
             while after < len(elements) and self._name_part(elements[after], elements[after - 1]):
                 after += 1
-            if after < len(elements) and elements[after].category == "title":
+            if after < len(elements) and elements[after].category == "title" and after + 1 not in eponyms:
                 return 1
         return None
 
@@ -1610,6 +1624,11 @@ _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
                                   "وكانوا", "فكان", "فكانت", "وقد", "فقد"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
+_COMMA = re.compile(r"[،,]")
+# Kings and princes whose names institutions bear («جامعة الملك سعود», «مستشفى الأمير سلطان»).
+_ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الاميره"})
+# Words that open a sentence's adverbial of time or place («وأمس،», «وفي نيويورك،», «إلى ذلك،»).
+_ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "بعد", "قبل", "اثر", "عقب", "منذ", "وسط", "لدي"})
 _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
@@ -2237,16 +2256,26 @@ class _Linker:
         start = max([start] + [m.end for m in self.detection.provenance if m.start <= start < m.end])
         last_spoken = max((m_end for m_start, m_end, _, _ in self.mentions if m_start < cue_start), default=-1)
         verb = _TOKEN.search(self.text, start, end)
+        for hop in range(4):
+            # «وأمس، في مقابلتين تلفزيونيتين، دافع كيري…», «إلى ذلك، شن السيناتور…»: when and where come
+            # first, set off by commas, and the verb after them
+            if verb is None or (_strip_conj(verb.group()) not in _ADVERBIAL_OPENERS if hop == 0 else
+                                self._verb_like(verb)):
+                break
+            comma = _COMMA.search(self.text, verb.end(), min(end, cue_start))
+            verb = _TOKEN.search(self.text, comma.end(), end) if comma else None
         if verb is None or not self._verb_like(verb):
             return None
         subject = _TOKEN.search(self.text, verb.end(), end)
         if subject is None or subject.start() >= cue_start or subject.start() <= last_spoken:
             return None
         phrases, _ = self.reader.read(subject.start(), min(end, cue_start))
-        if not phrases or phrases[0].start != subject.start() or phrases[0].tentative or \
-                phrases[0].rule == "structure.name" or \
+        if not phrases or phrases[0].start != subject.start() or \
                 phrases[0].type not in ("named_person", "official_unnamed", "named_org"):
             return None
+        if phrases[0].rule == "structure.name":
+            # «دافع كيري عن قرار…»: a bare word after any verb counts only as a name the article gave before
+            phrases[0] = dataclasses.replace(phrases[0], tentative=True)
         gender = _verb_gender(self.text, cue)
         if gender is not None and self._name_gender(phrases[0].name_tokens) not in (None, gender):
             return None  # «خان يونس - … وتقول»: «تقول» is no man's

@@ -1767,3 +1767,43 @@ def test_an_unknown_name_ends_where_the_outlet_he_spoke_to_begins():
     links = _links("وقال ميلان كوفاتش لوكالة رويترز إن عائلته تنتظر أي خبر.")
     assert links[0][1:] == ("ميلان كوفاتش", "named_person")
     assert links[1][1:] == ("ميلان كوفاتش", "named_person")
+
+
+def test_a_verb_after_when_and_where_brings_in_the_next_speaker():
+    text = ("قال المتحدث باسم الحكومة إن المفاوضات مستمرة. وأمس، في مقابلتين إذاعيتين، واحدة في الصباح والثانية "
+            "في المساء، دافع وزير المالية سالم الدوسري عن الميزانية. وقال: «الأرقام مطمئنة».")
+    assert _links(text)[-1][1] == "وزير المالية سالم الدوسري"
+    text = ("أعلنت الهيئة أن الرحلات عادت. إلى ذلك، شن النائب فهد المطيري (مستقل)، في مقابلة مسائية، هجوما على "
+            "الخطة. وقال: «الخطة متأخرة».")
+    assert _links(text)[-1][1].startswith("النائب فهد المطيري")
+
+
+def test_a_bare_name_after_a_verb_is_the_person_the_article_named_before():
+    text = ("التقى وزير الخارجية، سامي الرميثي، نظيره العماني. وقال مصدر دبلوماسي إن اللقاء كان وديا. "
+            "ودافع الرميثي عن قرار الحكومة. وقال: «القرار صائب».")
+    assert _links(text)[-1][1:] == ("الرميثي", "named_person")
+
+
+def test_broken_plurals_of_roles_after_a_quantifier_speak_as_a_group():
+    assert _links("فيما أكد لـ(عكاظ) عدد من مديري المدارس أن الاستعدادات اكتملت.")[0][1] == "عدد من مديري المدارس"
+
+
+def test_a_place_in_the_title_then_a_given_name_in_two_words():
+    links = _links("وقال مدير مكتب التعليم في محافظة الخرج عبد الرحمن الشهري إن المدارس جاهزة.")
+    assert links[0][2] == "named_person" and links[0][1].endswith("عبد الرحمن الشهري")
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("وأوضح مدير مستشفى الملك خالد أن الحالات مستقرة.", "مدير مستشفى الملك خالد", "official_unnamed"),
+    ("وقال مدير مطار الأمير نايف إن الرحلات منتظمة.", "مدير مطار الأمير نايف", "official_unnamed"),
+    ("وقال وكيل جامعة الملك عبدالعزيز الدكتور ماجد الحربي إن القبول بدأ.",
+     "وكيل جامعة الملك عبدالعزيز الدكتور ماجد الحربي", "named_person"),
+    ("وقال وزير الداخلية الأمير عبدالعزيز بن سعود إن الأمن مستتب.",
+     "وزير الداخلية الأمير عبدالعزيز بن سعود", "named_person"),
+])
+def test_a_place_named_after_a_king_is_not_its_director(text, source, kind):
+    links = _links(text)
+    assert links[0][1:] == (source, kind)
+    if kind == "named_person":
+        sources = audit_text(text, score=False).sources
+        assert "الملك" not in sources[0].name or "الحربي" in sources[0].name
