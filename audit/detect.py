@@ -171,7 +171,10 @@ def detect(doc: NormalizedText, layout: Layout, lexicon: Lexicon) -> Detection:
     text = doc.text
     scanned = _overrides(_drop_nested(lexicon.scan(text, doc)))
     blocks = _boilerplate_blocks(text, layout, scanned)
-    provenance = [m for m in scanned if m.rule.category == "provenance"]
+    cue_starts = [m.start for m in scanned if m.rule.category == "cue"]
+    # «وقال أحمد المالكي -محامي-:»: a reporting verb opens a dashed aside, not a dateline
+    provenance = [m for m in scanned if m.rule.category == "provenance"
+                  and not any(m.start <= start < m.end for start in cue_starts)]
     carved = [(m.start, m.end) for m in provenance]
 
     title_words = lexicon.word_lists.get("quote_title", frozenset())

@@ -440,7 +440,7 @@ class _Reader:
         stopwords = self.lexicon.stopwords
         elements: list[_Element] = []
         tokens = 0
-        skipped = False
+        skipped = dashed = False
         while tokens < MAX_NP_TOKENS:
             token = _TOKEN.search(text, position, limit)
             if token is None:
@@ -461,6 +461,9 @@ class _Reader:
                 if elements and "و" in match.prefix and not (match.rule.category == "source" and
                                                              match.rule.kind != "entity"):
                     # «وصحيفة نوفايا غازيتا» starts a second speaker; «وزارة الصحة والسكان» does not.
+                    if dashed and (close := _DASH.search(text, token.end(), limit)) is not None:
+                        # «د. ناصر الزهراني -أستاذ علم الاجتماع ورئيس القسم-»: titles of one person between dashes
+                        return elements, "punct", close.end()
                     return elements, "coordination", start
                 elements.append(_Element("match", match.core_start, match.end, match=match))
                 position, tokens = match.end, tokens + 1
@@ -485,7 +488,11 @@ class _Reader:
             if word in _DASHES:
                 # «رئيس هيئة شؤون الأسرى - عيسى قراقع»، «وأضاف - غطاس - إنه»: some papers set names off
                 # with dashes.
+                dashed = bool(elements) and not dashed
                 position = token.end()
+                continue
+            if word == "/" and elements and elements[-1].category == "title":
+                position = token.end()  # «الأستاذ/ عبدالرحمن العجلان», «المهندس/ خالد»: a title and its name
                 continue
             if word == "(":
                 close = text.find(")", token.end(), min(limit, token.end() + 30))
@@ -999,8 +1006,9 @@ class _Reader:
         previous = elements[0]
         for element in elements[1:]:
             if element.kind in ("word", "paren", "quoted") or element.category in _ORG_COMPLEMENTS:
-                if element.kind in ("word", "match") and self._accusative(element.end):
-                    break  # «وأصدر مدير الجامعة بياناً»: a title's complement is never in the accusative
+                if element.kind in ("word", "match") and (self._accusative(element.end) or (
+                        element.category == "document_head" and self.text[element.end - 1] == "ا")):
+                    break  # «وأصدر مدير الجامعة بياناً», «المفتش العام بيانا»: no complement is in the accusative
                 surface = element.word if element.kind == "word" else self.text[element.start:element.end]
                 if element.kind in ("word", "match") and surface.startswith("ال") and self._people_word(surface) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال") and \
@@ -1147,8 +1155,10 @@ class _Reader:
             # shape of a common noun («تنفيذ», «إرشادات», «تأييدها»), which then needs a known person.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
                               ("person", tokens), name_tokens=tokens,
-                              tentative=not all(_name_like(e.word) and not self._pronoun_suffixed(e)
-                                                and not self._accusative(e.end) for e in words))
+                              tentative=not all((_name_like(e.word) or (i and i == len(words) - 1 and
+                                                                         self._family_name_shaped(e)))
+                                                and not self._pronoun_suffixed(e) and not self._accusative(e.end)
+                                                for i, e in enumerate(words)))
         if not first.startswith("ال") and len(words) == 1:
             # «أكد ريستريبو في مقطع…»: a lone unknown word counts only if it names someone named elsewhere.
             return NounPhrase(words[0].start, words[-1].end, "named_person", "structure.name",
@@ -1625,6 +1635,7 @@ _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", 
                                   "وكانوا", "فكان", "فكانت", "وقد", "فقد"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _COMMA = re.compile(r"[،,]")
+_DASH = re.compile(r"[-–—]")
 # Kings and princes whose names institutions bear («جامعة الملك سعود», «مستشفى الأمير سلطان»).
 _ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الاميره"})
 # Words that open a sentence's adverbial of time or place («وأمس،», «وفي نيويورك،», «إلى ذلك،»).

@@ -1807,3 +1807,36 @@ def test_a_place_named_after_a_king_is_not_its_director(text, source, kind):
     if kind == "named_person":
         sources = audit_text(text, score=False).sources
         assert "الملك" not in sources[0].name or "الحربي" in sources[0].name
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال سامي العتيبي -محام ومستشار قانوني-: إن النظام واضح، مبيناً أن العقوبة رادعة.", "سامي العتيبي"),
+    ("أكد د. فهد القرني -أستاذ علم النفس المساعد ورئيس قسم الإرشاد بالجامعة- أن الحوار ضروري، مضيفاً أن "
+     "الأسرة أساس.", "د. فهد القرني"),
+])
+def test_two_titles_between_dashes_belong_to_one_speaker(text, source):
+    links = _links(text)
+    assert {link[1] for link in links} == {source}
+    assert len(audit_text(text, score=False).sources) == 1
+
+
+def test_a_title_before_a_slash_and_an_unknown_first_name_before_a_nisba():
+    assert _links("وقال الأستاذ/ سعود العجلان إن الموسم ناجح.")[0][2] == "named_person"
+    assert _links("يقول رستم الكرماني، رئيس برنامج آسيا الوسطى في المعهد، إن الوضع معقد.")[0][1:] == \
+        ("رستم الكرماني", "named_person")
+
+
+def test_according_to_someone_s_account_is_according_to_them():
+    assert _links("وحسب رواية مريم الشمري فإن الحريق بدأ ليلا.")[0][1:] == ("مريم الشمري", "named_person")
+    assert _links("وبحسب رأي الخبراء، فإن النمو سيتباطأ.")[0][1:] == ("الخبراء", "vague")
+
+
+def test_a_statement_issued_is_not_part_of_the_title():
+    links = _links("وأصدر المفتش العام بيانا أكد فيه أنه أحال الطلب إلى الوزارة.")
+    assert links[0][1:] == ("المفتش العام", "official_unnamed")
+
+
+def test_a_reporting_verb_before_a_dash_opens_an_aside_not_a_dateline():
+    result = audit_text("وأشار المسؤول الليبي - في تصريح لوكالة الأنباء - إلى أن الطريق فتح.", score=False)
+    assert result.provenance == ()
+    assert result.attributions[0].source.text == "المسؤول الليبي"
