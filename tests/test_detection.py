@@ -1840,3 +1840,10 @@ def test_a_reporting_verb_before_a_dash_opens_an_aside_not_a_dateline():
     result = audit_text("وأشار المسؤول الليبي - في تصريح لوكالة الأنباء - إلى أن الطريق فتح.", score=False)
     assert result.provenance == ()
     assert result.attributions[0].source.text == "المسؤول الليبي"
+
+
+def test_an_adverb_or_a_demonstrative_after_the_verb_is_not_the_speaker():
+    assert _links("وادعى صراحة أن الدراسة مزورة.")[0][1] != "صراحة"
+    links = _links("وقال الوزير إن الخطة جاهزة. واعتبر هؤلاء الأعضاء أن القرار خاطئ.")
+    assert links[-1][1:] == ("الأعضاء", "official_unnamed")
+    assert _links("وقال مندوبون في أوبك إن الإنتاج سيرتفع.")[0][2] == "official_unnamed"
