@@ -1847,3 +1847,9 @@ def test_an_adverb_or_a_demonstrative_after_the_verb_is_not_the_speaker():
     links = _links("وقال الوزير إن الخطة جاهزة. واعتبر هؤلاء الأعضاء أن القرار خاطئ.")
     assert links[-1][1:] == ("الأعضاء", "official_unnamed")
     assert _links("وقال مندوبون في أوبك إن الإنتاج سيرتفع.")[0][2] == "official_unnamed"
+
+
+def test_the_other_camp_is_a_vague_group_and_a_verbal_noun_of_kashafa_no_cue():
+    assert _links("ويعتقد فريق آخر أن الظاهرة طبيعية.")[0][1:] == ("فريق آخر", "vague")
+    assert _links("وقال الفريق مهاب مميش إن القناة جاهزة.")[0][2] == "named_person"
+    assert _links("ويراقب المفتشون الوزارات بهدف كشف حالات الفساد.") == []
