@@ -186,6 +186,7 @@ class _Reader:
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
         self.recipients: dict[int, int] = {}
+        self.told_starts: set[int] = set()  # where a "told X" cue starts («في تصريح لـ», «لوكالة…»)
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         given_names = [m.start for m in detection.category("given_name")]
         self.subject_starts = sorted(set(self.np_matches) | set(given_names))
@@ -1140,10 +1141,12 @@ class _Reader:
                               ("person", tokens), name_tokens=tokens, tentative=True)
         elif reason == "adverb" and len(words) == 1 and _SAYS_AFTER_ADVERBS.match(self.text, words[0].end):
             reason = "complementizer"  # «وأعلن فولفسبورغ رسمياً، مساء الأحد، أن»: adverbs, then what was said
-        elif reason == "stop" and len(elements) == len(words) and \
+        elif reason in ("stop", "cue") and len(elements) == len(words) and \
                 (following := _TOKEN.search(self.text, words[-1].end)) is not None and \
-                following.start() in self.recipients:
-            reason = "complementizer"  # «وقال زلاتكو سالوبيك لوكالة الصحافة الفرنسية»: whom he told ends the name
+                (following.start() in self.recipients or following.start() in self.told_starts):
+            # «وقال زلاتكو سالوبيك لوكالة الصحافة الفرنسية», «وقال بابو في تصريح لصحيفة…»: whom he told
+            # ends the name
+            reason = "complementizer"
         elif reason == "stop" and len(words) == 1 and _SAYS_AFTER_PLACE.match(self.text, words[0].end):
             reason = "complementizer"  # «وقال ظريف في تغريدة إن»: where or when he said it, then what
         elif reason == "cue" and len(elements) == len(words) and \
@@ -2400,6 +2403,7 @@ def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = f
         end = _CLOSING_QUOTE.match(linker.text, match.end).end()
         linker.reader.recipients[start] = end
         linker.reader.recipients[match.start] = end
+    linker.reader.told_starts.update(cue.start for cue in cues if cue.rule.label == "told")
     for cue in cues:
         if cue.rule.label == "told" and cue.rule.kind != "verb":
             outlet = _TOKEN.search(linker.text, cue.end)

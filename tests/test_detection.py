@@ -1853,3 +1853,11 @@ def test_the_other_camp_is_a_vague_group_and_a_verbal_noun_of_kashafa_no_cue():
     assert _links("ويعتقد فريق آخر أن الظاهرة طبيعية.")[0][1:] == ("فريق آخر", "vague")
     assert _links("وقال الفريق مهاب مميش إن القناة جاهزة.")[0][2] == "named_person"
     assert _links("ويراقب المفتشون الوزارات بهدف كشف حالات الفساد.") == []
+
+
+def test_a_bare_name_before_the_outlet_he_spoke_to_and_regional_shorthand():
+    links = _links("وقال بابو في تصريح لصحيفة الشروق إن الفريق جاهز.")
+    assert links[0][1:] == ("بابو", "named_person")
+    assert _links("وكانت الصحة الفلسطينية أعلنت تسجيل إصابات جديدة.")[0][1:] == ("الصحة الفلسطينية", "named_org")
+    links = _links("وأكد الوزير أن الميزانية متوازنة، مبرزا أن الإنفاق تراجع.")
+    assert [link[0] for link in links] == ["وأكد", "مبرزا"] and links[1][1] == "الوزير"
