@@ -791,6 +791,9 @@ class _Reader:
             if owners and owners[0].type in _ISSUERS:
                 return NounPhrase(first.start, owners[0].end, "document", "structure.document_head",
                                   ("document", head) + owners[0].key, head=head)
+            if owners and owners[0].type in ("anonymous", "vague"):
+                # «معطيات وفرتها مصادر مؤكدة»: papers no one can check are as opaque as whoever gave them
+                return dataclasses.replace(owners[0], start=first.start)
         surface = self.text[first.start:first.end]
         if surface.startswith("ال") and surface.endswith("ات") and " " not in surface:
             # «الإحصاءات», «التقديرات» with no issuer name no one: a vague collective.
@@ -1192,7 +1195,7 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # What issued a document: «الأرقام الصادرة عن وزارة التجارة», «البيانات التي نشرتها الهيئة».
-_ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+|\s+التي\s+(?:نشرتها|اصدرتها|اعلنتها|قدمتها)\s+")
+_ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+|\s+(?:التي\s+)?(?:نشرتها|اصدرتها|اعلنتها|قدمتها|وفرتها)\s+")
 _ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
 # After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»).
 _NASAB = frozenset({"بن", "بنت"})

@@ -1861,3 +1861,9 @@ def test_a_bare_name_before_the_outlet_he_spoke_to_and_regional_shorthand():
     assert _links("وكانت الصحة الفلسطينية أعلنت تسجيل إصابات جديدة.")[0][1:] == ("الصحة الفلسطينية", "named_org")
     links = _links("وأكد الوزير أن الميزانية متوازنة، مبرزا أن الإنفاق تراجع.")
     assert [link[0] for link in links] == ["وأكد", "مبرزا"] and links[1][1] == "الوزير"
+
+
+def test_papers_given_by_unnamed_sources_and_a_woman_who_is_not_named():
+    assert _links("وبحسب معطيات وفرتها مصادر مطلعة، فإن المصنع أغلق.")[0][2] == "anonymous"
+    assert _links("وبحسب الأرقام الصادرة عن وزارة التجارة، فإن الصادرات ارتفعت.")[0][2] == "document"
+    assert _links("وقالت سيدة تسكن الحي إن الحريق بدأ ليلا.")[0][1:] == ("سيدة", "anonymous")
