@@ -2122,7 +2122,8 @@ class _Linker:
                                 bisect.bisect_left(subject_starts, cue_start)]
         surname = _word_before_gap(text, window_start, cue_start)
         family = text[surname[0]:surname[1]] if surname is not None else ""
-        if family.startswith("ال") and text.count(family) > 1 and self.registry.person_named(family) is not None:
+        if len(family) > 2 and text.count(family) > 1 and family not in self.reader.lexicon.stopwords and \
+                self.registry.person_named(family) is not None:
             starts.append(surname[0])  # type: ignore[index]
         for start in sorted(starts)[-6:]:
             if _PREPOSITION_BEFORE.search(text, max(0, start - 8), start):

@@ -1867,3 +1867,10 @@ def test_papers_given_by_unnamed_sources_and_a_woman_who_is_not_named():
     assert _links("وبحسب معطيات وفرتها مصادر مطلعة، فإن المصنع أغلق.")[0][2] == "anonymous"
     assert _links("وبحسب الأرقام الصادرة عن وزارة التجارة، فإن الصادرات ارتفعت.")[0][2] == "document"
     assert _links("وقالت سيدة تسكن الحي إن الحريق بدأ ليلا.")[0][1:] == ("سيدة", "anonymous")
+
+
+def test_a_bloc_speaks_and_a_surname_named_before_can_open_the_sentence():
+    assert _links("وقال تكتل بعلبك الهرمل في بيان إن الحكومة مقصرة.")[0][2] == "named_org"
+    text = ("وأبعد المدرب بريندان رودجرز المهاجم عن الجولة. وقال النادي إن القرار نهائي. "
+            "وكان رودجرز قد استبعد بالوتيلي عن الجولة الآسيوية.")
+    assert _links(text)[-1][1:] == ("رودجرز", "named_person")
