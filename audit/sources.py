@@ -1013,6 +1013,9 @@ class _Reader:
                 if element.kind in ("word", "match") and (self._accusative(element.end) or (
                         element.category == "document_head" and self.text[element.end - 1] == "ا")):
                     break  # «وأصدر مدير الجامعة بياناً», «المفتش العام بيانا»: no complement is in the accusative
+                if element.category == "document_head" and self.text.startswith("ال", element.start) and \
+                        self.text[previous.start:previous.end].split()[-1].startswith("ال"):
+                    break  # «وانتقد الوزير القرار»: a definite noun after a definite title is its object
                 surface = element.word if element.kind == "word" else self.text[element.start:element.end]
                 if element.kind in ("word", "match") and surface.startswith("ال") and self._people_word(surface) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال") and \

@@ -1874,3 +1874,8 @@ def test_a_bloc_speaks_and_a_surname_named_before_can_open_the_sentence():
     text = ("وأبعد المدرب بريندان رودجرز المهاجم عن الجولة. وقال النادي إن القرار نهائي. "
             "وكان رودجرز قد استبعد بالوتيلي عن الجولة الآسيوية.")
     assert _links(text)[-1][1:] == ("رودجرز", "named_person")
+
+
+def test_a_definite_document_after_a_definite_title_is_its_object():
+    links = _links("وانتقد الوزير القرار واصفا إياه بالمتسرع.")
+    assert links == [("وانتقد", "الوزير", "official_unnamed"), ("واصفا", "الوزير", "official_unnamed")]
