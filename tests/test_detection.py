@@ -1879,3 +1879,9 @@ def test_a_bloc_speaks_and_a_surname_named_before_can_open_the_sentence():
 def test_a_definite_document_after_a_definite_title_is_its_object():
     links = _links("وانتقد الوزير القرار واصفا إياه بالمتسرع.")
     assert links == [("وانتقد", "الوزير", "official_unnamed"), ("واصفا", "الوزير", "official_unnamed")]
+
+
+def test_organizers_speak_and_leading_a_movement_is_no_claim():
+    assert _links("وبحسب المنظمين، فإن الحضور تجاوز الألف.")[0][1:] == ("المنظمين", "official_unnamed")
+    assert _links("وولد الملا عمر عام 1969 وتزعم حركة طالبان سنوات.") == []
+    assert _links("وتزعم الجماعة أن القصف طال المدنيين.")[0][0] == "وتزعم"
