@@ -1495,7 +1495,12 @@ _SUBJECT_TYPES = frozenset({"named_person", "named_org", "named_media", "officia
 def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sentence_start: int) -> list[NounPhrase]:
     """A continuation cue with no source before it takes the sentence's named subject:
     «وسُئلت المتحدثة باسم الصندوق سارة الغامدي عن موعد…، فقالت إن…»."""
+    # «وأكد البرهان بأن الجيش لا ينحاز…، واصفا»: what follows «بأن» after a cue is what was said
+    first_cue = min((c for c in reader.cue_starts if sentence_start <= c < cue_start), default=None)
+    said = _SAID_OPENS.search(reader.text, first_cue, cue_start) if first_cue is not None else None
     for start in sorted(reader.np_matches):
+        if said is not None and start >= said.end():
+            break
         if sentence_start <= start < cue_start:
             if _PREPOSITION_BEFORE.search(reader.text, max(0, start - 8), start):
                 continue  # «المقيم في لندن»، «الزيارات إلى لبنان»: the object of a preposition is no subject

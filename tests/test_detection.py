@@ -1885,3 +1885,8 @@ def test_organizers_speak_and_leading_a_movement_is_no_claim():
     assert _links("وبحسب المنظمين، فإن الحضور تجاوز الألف.")[0][1:] == ("المنظمين", "official_unnamed")
     assert _links("وولد الملا عمر عام 1969 وتزعم حركة طالبان سنوات.") == []
     assert _links("وتزعم الجماعة أن القصف طال المدنيين.")[0][0] == "وتزعم"
+
+
+def test_a_body_inside_what_was_said_is_not_the_sentence_s_subject():
+    text = "وأكد البرهان بأن الجيش لا ينحاز إلى أي حزب، واصفا الشائعات بأنها كاذبة."
+    assert all(link[1] != "الجيش" for link in _links(text))
