@@ -591,6 +591,8 @@ class Lexicon:
     stopword_pair_heads: frozenset[str] = field(init=False)
     """First words of the two-word stopwords («من جانبه»): only these need a look at the next word."""
     given_names: frozenset[str] = field(init=False)
+    given_name_pair_heads: frozenset[str] = field(init=False)
+    """First words of the two-word given names («عبد الكريم»)."""
     female_names: frozenset[str] = field(init=False)
     """Given names of rules labelled `female`: a continuation verb agrees with its speaker's gender."""
     feminine_titles: frozenset[str] = field(init=False)
@@ -652,6 +654,7 @@ class Lexicon:
         titles = {_strip_article(s) for r in self.rules if r.category == "title" for s in r.surfaces}
         self.feminine_titles = frozenset(t for t in titles if t.endswith("ه") and t[:-1] in titles)
         self.stopword_pair_heads = frozenset(key.split()[0] for key in self.stopwords if " " in key)
+        self.given_name_pair_heads = frozenset(name.split()[0] for name in self.given_names if " " in name)
         self.media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces
                                              if _ARABIC_LETTER.search(s))

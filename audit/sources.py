@@ -186,8 +186,9 @@ class _Reader:
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
         self.recipients: dict[int, int] = {}
-        self.told_starts: set[int] = set()  # where a "told X" cue starts («في تصريح لـ», «لوكالة…»)
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
+        self.told_starts: set[int] = set()
+        """Where a "told X" cue starts («في تصريح لـ», «لوكالة…»)."""
         given_names = [m.start for m in detection.category("given_name")]
         self.subject_starts = sorted(set(self.np_matches) | set(given_names))
         """Where a subject can start: a lexicon phrase or a given name."""
@@ -280,7 +281,8 @@ class _Reader:
             if self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
                 return False  # «وزير الخارجية عن خالص تعازيه لأسر الضحايا»: what he expressed, not a name
             shaped = (count or not object_first) and self._name_shape(token, limit)
-            if (following := _TOKEN.search(self.text, token.end(), limit)) is not None and \
+            if word in self.lexicon.given_name_pair_heads and \
+                    (following := _TOKEN.search(self.text, token.end(), limit)) is not None and \
                     word + " " + following.group() in self.lexicon.given_names:
                 return True  # «في محافظة القطيف عبد الكريم العليط»: a given name written in two words
             if word in self.names_after_title and count and self._given_name_not_preposition(token, limit):
@@ -1647,13 +1649,13 @@ _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 # أعلنت»), and the «عن» of a relayed speaker («نقلت الوكالة عن الوزير قوله»).
 _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
                                   "وكانوا", "فكان", "فكانت", "وقد", "فقد"})
-# Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _COMMA = re.compile(r"[،,]")
 _DASH = re.compile(r"[-–—]")
 # Kings and princes whose names institutions bear («جامعة الملك سعود», «مستشفى الأمير سلطان»).
 _ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الاميره"})
 # Words that open a sentence's adverbial of time or place («وأمس،», «وفي نيويورك،», «إلى ذلك،»).
 _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "بعد", "قبل", "اثر", "عقب", "منذ", "وسط", "لدي"})
+# Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
