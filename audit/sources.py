@@ -1200,7 +1200,8 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # What issued a document: «الأرقام الصادرة عن وزارة التجارة», «البيانات التي نشرتها الهيئة».
-_ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+|\s+(?:التي\s+)?(?:نشرتها|اصدرتها|اعلنتها|قدمتها|وفرتها)\s+")
+_ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+"
+                        r"|\s+(?:التي\s+)?(?:نشرتها|اصدرتها|اعلنتها|قدمتها|وفرتها)\s+")
 _ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
 # After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»).
 _NASAB = frozenset({"بن", "بنت"})
