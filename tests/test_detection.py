@@ -1785,7 +1785,7 @@ def test_a_bare_name_after_a_verb_is_the_person_the_article_named_before():
 
 
 def test_broken_plurals_of_roles_after_a_quantifier_speak_as_a_group():
-    assert _links("فيما أكد لـ(عكاظ) عدد من مديري المدارس أن الاستعدادات اكتملت.")[0][1] == "عدد من مديري المدارس"
+    assert _links("وذكر لـ(الوطن) عدد من مديري المستشفيات أن الأسرة متوفرة.")[0][1] == "عدد من مديري المستشفيات"
 
 
 def test_a_place_in_the_title_then_a_given_name_in_two_words():
