@@ -249,6 +249,12 @@ class _Reader:
     def _is_given_name(self, word: str) -> bool:
         return word in self.lexicon.given_names
 
+    def _quoted_name_end(self, mark: re.Match[str], limit: int) -> int | None:
+        """Where the quotation opened by `mark` closes, when it is short enough to be a name («فاير آي»,
+        «جدة 36»); a longer quotation is what was said."""
+        close = self.text.find(_QUOTE_OPEN[mark.group()], mark.end(), min(limit, mark.end() + 60))
+        return close if close > mark.end() and len(self.text[mark.end():close].split()) <= 4 else None
+
     def _name_ahead(self, position: int, limit: int, object_first: bool = False) -> bool:
         """A given name within the next few words (a registered name counting as one; quotation marks
         around a company's name not counting), before anything that ends a phrase. With `object_first`,
@@ -264,9 +270,8 @@ class _Reader:
                 position, count, after_entity = match.end, count + 1, match.rule.kind == "entity"
                 continue
             word = token.group()
-            close = self.text.find(_QUOTE_OPEN[word], token.end(), min(limit, token.end() + 60)) \
-                if word in _QUOTE_OPEN else -1
-            if close > token.end() and len(self.text[token.end():close].split()) <= 4:
+            close = self._quoted_name_end(token, limit) if word in _QUOTE_OPEN else None
+            if close is not None:
                 # «شركة «آر إس ايه»، روب سادوفسكي»: a quoted name is one name, whatever its words look like
                 position, count, after_entity = close + 1, count + 1, True
                 continue
@@ -480,9 +485,8 @@ class _Reader:
                     elements.append(_Element("match", inside.core_start, inside.end, match=inside))
                     position, tokens = inside.end, tokens + 1
                     continue
-                close = text.find(_QUOTE_OPEN[word], token.end(), min(limit, token.end() + 60))
-                # A name in quotation marks («فاير آي», «جدة 36») is short; a longer quotation is what was said.
-                if close > token.end() and len(text[token.end():close].split()) <= 4 and (
+                close = self._quoted_name_end(token, limit)
+                if close is not None and (
                         not elements or elements[-1].category in _QUOTABLE_AFTER or elements[0].category == "title"):
                     elements.append(_Element("quoted", token.end(), close, text[token.end():close]))
                     position, tokens = close + 1, tokens + 1
