@@ -29,6 +29,7 @@ COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهم
 # Nisba adjectives (الروسية، أذربيجانية، وروسية) extend the phrase they follow.
 _UNIDENTIFIED_SPEAKERS = frozenset({"official_unnamed", "anonymous"})
 _NISBA = re.compile(r"^(?:و)?(?:ال)?\w{2,}(?:يه|ي|يون|يين|يات|ان)$")
+_DEFINITE_NISBA = re.compile(r"ال\w{2,}(?:يه|ي)(?!\w)")
 _ENDING_PUNCT = frozenset(":،,؛;")
 _DASHES = frozenset("-–—")
 # «البالغ من العمر»: an age closes a name as a relative clause does.
@@ -658,6 +659,13 @@ class _Reader:
                 end = element.end
                 continue
             head = elements[index].match
+            if element.kind == "match" and element.match.rule.source_type == "country_or_government" and \
+                    head is not None and head.rule.kind != "entity" and element.match.prefix == "" and \
+                    _DEFINITE_NISBA.match(self.text, element.start, element.end):
+                # «السلطات السعودية»: after a common noun, a country named as a nisba is the adjective it spells
+                # («اتهمت إيران السعودية» names two countries).
+                end = element.end
+                continue
             if position == index + 1 and head is not None and head.rule.source_type in _UNIDENTIFIED_SPEAKERS \
                     and element.kind == "match" and element.match.rule.source_type == "named_org" \
                     and self.text.startswith("ال", element.start):  # type: ignore[union-attr]
@@ -685,6 +693,13 @@ class _Reader:
                     return second
                 return NounPhrase(first.start, second.end, "document", rule.id, ("document",) + second.key)
         surface = self.text[first.start:first.end]
+        if source_type == "vague" and " " not in surface and len(elements) > 1 and elements[1].kind == "match" \
+                and self._people_word(surface):
+            body = self.classify(elements[1:], "")
+            if body is not None and body.type == "named_org" and body.start == elements[1].start:
+                # «خبراء الأمم المتحدة», «علماء ناسا»: unnamed people of a named body, as an unnamed official is
+                return NounPhrase(first.start, body.end, "official_unnamed", rule.id,
+                                  ("official_unnamed", surface) + body.key[1:], head=_strip_al(surface))
         if surface.endswith(" من") and len(elements) > 1:
             # «عدد من المسؤولين», «الكثير من الزوار والسياح»: a part of a group is that group, typed by it when the
             # lexicon knows it and a vague collective otherwise.
@@ -1641,8 +1656,9 @@ _SAME_ONE = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه|
 _SAID_OPENS = re.compile(r"(?<!\w)(?<!بعد\s)(?<!قبل\s)[وفل]?ب?ان(?:ه|ها|هم|هما|نا)?(?!\w)|:")
 _CLAUSE_AFTER = re.compile(_SAID_OPENS.pattern + r"|[«\"“]"
                            r"|(?<!\w)(?:ضروره|اهميه|وجوب|عدم|صعوبه|استحاله|امكانيه)(?!\w)")
-# Indefinite plurals of people: a nisba («غربيون», «محليين») or a participle («متضررون», «مستثمرين»).
-_PEOPLE_PLURAL = re.compile(r"(?:(?:ال)?\w{3,}ي(?:ون|ين)|(?:ال)?مس?ت\w{3,}(?:ون|ين))$")
+# Plurals of people in «ـون/ـين»: a nisba («الانفصاليون») or a participle («المزارعون», «متضررون», «المستثمرين»);
+# a participle has no «ا» or «ي» after its «م», as «ماكرون» and «ميلتون» have.
+_PEOPLE_PLURAL = re.compile(r"(?:(?:ال)?\w{3,}ي(?:ون|ين)|(?:ال)?م[^اي\W]\w{2,}(?:ون|ين))$")
 # A name that says it gives news: «أنباء فارس», «الأنباء الألمانية», «العربية للأنباء», «سكاي نيوز».
 _NEWS_NAME = re.compile(r"(?<!\w)(?:ال)?انباء(?!\w)|(?<!\w)للانباء(?!\w)|نيوز(?!\w)")
 # «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.
@@ -1659,7 +1675,8 @@ _DASH = re.compile(r"[-–—]")
 # Kings and princes whose names institutions bear («جامعة الملك سعود», «مستشفى الأمير سلطان»).
 _ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الاميره"})
 # Words that open a sentence's adverbial of time or place («وأمس،», «وفي نيويورك،», «إلى ذلك،»).
-_ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "بعد", "قبل", "اثر", "عقب", "منذ", "وسط", "لدي"})
+_ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثناء", "بعد", "بعيد", "قبل", "قبيل", "اثر", "عقب", "فور", "عند",
+                                "منذ", "ابان", "وسط", "لدي"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
@@ -1954,7 +1971,7 @@ class _Linker:
                     phrases = [dataclasses.replace(p, tentative=True) if p.rule == "structure.name" else p
                                for p in phrases]
             elif not (cue.rule.kind == "phrase" and cue.rule.continuation):
-                phrases = self._subject_after_complementizer(cue, sentence)
+                phrases = self._subject_after_complementizer(cue, sentence) or self._opening_subject(cue, sentence)
                 if not phrases:
                     phrases, _ = self.reader.read(cue.end, sentence[1])
                 # A subject takes no preposition: «في ما وصفته ببيانات معادية» has none after the verb.
@@ -2118,6 +2135,20 @@ class _Linker:
             return []
         before = self._np_before(cue.start, sentence[0], relative=False)
         if before and _COMPLEMENTIZER_BEFORE.search(self.text, max(0, before[0].start - 6), before[0].start):
+            return before
+        return []
+
+    def _opening_subject(self, cue: Match, sentence: tuple[int, int]) -> list[NounPhrase]:
+        """«واشنطن تتهم فصائل عراقية…», «الجيش الإسرائيلي يعلن مقتل جندي»: a sentence that opens with a
+        speaker and goes straight on to the verb has its subject first; what follows the verb is its object.
+        Not with an object pronoun on the verb: «لجنة الانضباط أدانتها لجنة الاستئناف» opens with the object."""
+        if cue.prefix or cue.rule.kind != "verb" or self.text[cue.core_start:cue.end] in cue.rule.objects:
+            return []
+        opening = _TOKEN.search(self.text, sentence[0], cue.start)
+        if opening is None or opening.start() == cue.start:
+            return []
+        before = self._np_before(cue.start, sentence[0], relative=False)
+        if before and before[0].start == opening.start() and not self.text[before[0].end:cue.start].strip():
             return before
         return []
 

@@ -1890,3 +1890,39 @@ def test_organizers_speak_and_leading_a_movement_is_no_claim():
 def test_a_body_inside_what_was_said_is_not_the_sentence_s_subject():
     text = "وأكد البرهان بأن الجيش لا ينحاز إلى أي حزب، واصفا الشائعات بأنها كاذبة."
     assert all(link[1] != "الجيش" for link in _links(text))
+
+
+def test_a_country_spelt_as_a_nisba_after_a_common_noun_is_its_adjective():
+    assert _links("وأعلنت السلطات السعودية مساء الخميس أنها أغلقت المعبر.")[0][1] == "السلطات السعودية"
+    assert _links("وقالت الأجهزة الأمنية السعودية إنها ضبطت الشحنة.")[0][1] == "الأجهزة الأمنية السعودية"
+    assert _links("واتهمت إيران السعودية بعرقلة المفاوضات.")[0][1] == "إيران"
+
+
+def test_who_fears_is_cited_and_an_unnamed_fear_is_agentless():
+    assert _links("ويخشى المزارعون أن يطول موسم الجفاف.")[0][1:] == ("المزارعون", "vague")
+    result = audit_text("ويُخشى أن يطول موسم الجفاف هذا العام.", score=False)
+    assert result.attributions == () and [f.text for f in result.findings if f.category == "agentless"] == ["ويُخشى"]
+    assert not [f for f in result.findings if f.category == "hedge"]
+
+
+def test_unnamed_experts_of_a_named_body_are_unnamed_officials():
+    assert _links("ويرى خبراء صندوق النقد الدولي أن التضخم سيتراجع.")[0][1:] == (
+        "خبراء صندوق النقد الدولي", "official_unnamed")
+    assert _links("ويرى خبراء أن التضخم سيتراجع.")[0][1:] == ("خبراء", "vague")
+
+
+def test_names_ending_in_na_workers_and_the_official_gazette():
+    assert _links("وقال حنا في المؤتمر إن الحوار هو الحل.")[0][1:] == ("حنا", "named_person")
+    assert _links("وأكد العاملون في المصفاة أنهم لن يعودوا قبل صرف الرواتب.")[0][1:] == ("العاملون", "vague")
+    assert _links("وحسب ما أوردته صحيفة أم القرى، يبدأ العمل بالنظام الشهر المقبل.")[0][1:] == (
+        "صحيفة أم القرى", "named_media")
+
+
+def test_the_main_verb_after_a_time_clause_gives_the_participle_its_speaker():
+    text = "وأثناء زيارته للقاهرة عام 1990، صافح الملك فهد الرئيس المصري قائلا: \"مصر أولا\"."
+    assert _links(text)[0][1].startswith("الملك فهد")
+
+
+def test_a_speaker_opening_the_sentence_before_the_verb_is_its_subject():
+    assert _links("بغداد تتهم الحكومة التركية بتهريب النفط.")[0][1:] == ("بغداد", "country_or_government")
+    assert _links("لجنة الحكام أدانتها لجنة الاستئناف مرارا.")[0][1] == "لجنة الاستئناف"
