@@ -1044,6 +1044,10 @@ class _Reader:
                     # «ودعا الوزير المواطنين إلى…», «ووعد رئيس النادي الجماهير…»: whom the title addressed
                     # («المهندس الحصين» is a name)
                     break
+                if element.kind == "word" and surface.startswith("ال") and _DEFINITE_VERBAL_NOUN.match(surface, 2) \
+                        and self.text[previous.start:previous.end].split()[-1].startswith("ال") and \
+                        self.text[previous.start:previous.end] not in self.honorific_titles:
+                    break  # «ولفت الوزير الانتباه إلى…»: no definite noun completes a definite title; this is its object
                 if element.kind == "word" and not element.word.startswith(("ال", "ل", "ب")) and \
                         (not _name_like(element.word) or _verbal_noun(element.word) or self._pronoun_suffixed(element)) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال"):
