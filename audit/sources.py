@@ -376,8 +376,11 @@ class _Reader:
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
         if word in self.never_names:
             return False  # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is
-        if word.startswith("ال") and _DEFINITE_VERBAL_NOUN.match(word, 2) and word not in _NOT_SURNAMES:
-            return False  # «محمد صالح بن عيسى الإفراج عن…»: what he announced, not his family name
+        if word.startswith("ال") and (_DEFINITE_VERBAL_NOUN.match(word, 2) or word.endswith("ات") and
+                                      _DEFINITE_VERBAL_NOUN.match(word[:-2], 2)) and word not in _NOT_SURNAMES:
+            # «محمد صالح بن عيسى الإفراج عن…», «كونتي الانتقادات»: what he announced or answered, singular or
+            # plural, not his family name
+            return False
         if word.startswith(_NOT_NAME_PART_PREFIXES) or self._pronoun_suffixed(element):
             return False
         if previous is not None and previous.kind == "word" and _VERBAL_NOUN.match(word) and \
@@ -449,7 +452,7 @@ class _Reader:
         stopwords = self.lexicon.stopwords
         elements: list[_Element] = []
         tokens = 0
-        skipped = dashed = False
+        skipped = dashed = named_after_comma = False
         while tokens < MAX_NP_TOKENS:
             token = _TOKEN.search(text, position, limit)
             if token is None:
@@ -515,10 +518,12 @@ class _Reader:
                     position = token.end()  # «واعترف بدوره، مدرب الفريق…»: a title after the adverb and comma
                     continue
                 if word in "،," and elements and self._titled(elements[0]) and (
-                        self._name_follows(token.end(), limit) or self._named_title_follows(token.end(), limit)):
+                        not named_after_comma and self._name_follows(token.end(), limit) or
+                        self._named_title_follows(token.end(), limit)):
                     # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title, or a
                     # second title that leads to it («وكيل الوزارة، رئيس المركز الدكتور عبدالعزيز بن سعيد»).
-                    position = token.end()
+                    # The comma after that name closes it («رئيسة الوزراء، جاسيندا أردرن، إطلاق النار…»).
+                    position, named_after_comma = token.end(), True
                     continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
             if not elements and word in self.quantifiers:

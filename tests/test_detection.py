@@ -1931,3 +1931,10 @@ def test_a_speaker_opening_the_sentence_before_the_verb_is_its_subject():
 def test_a_feeling_in_quotation_marks_and_a_verbal_noun_after_a_definite_title():
     assert _links('وعبر السفير عن "قلقه" من تدهور الأوضاع.')[0][1] == "السفير"
     assert _links("ولفت المدير الانتباه إلى أن الطريق مغلق.")[0][1] == "المدير"
+
+
+def test_a_name_ends_before_a_plural_verbal_noun_and_after_its_closing_comma():
+    text = "ورفض اللاعب ياسر قحطان التصريحات. وقال إن ضميره مرتاح."
+    assert _links(text)[0][1] == "اللاعب ياسر قحطان"
+    text = "وأدانت وزيرة الخارجية، نادية الحسيني، إغلاق المعبر بشدة."
+    assert _links(text)[0][1] == "وزيرة الخارجية، نادية الحسيني"
