@@ -1912,11 +1912,18 @@ class _Linker:
         noun with a pronoun suffix has it for its subject or object; it reports what a thing indicates, and
         continues no one's speech («ويشير إلى أن…» does). A definite noun may be an unlisted speaker («ويقول
         المؤلف»), so it is left to the speaker reader."""
-        if cue.rule.kind != "verb" or self.text[cue.core_start:cue.end] not in cue.rule.imperfect:
+        if cue.rule.kind != "verb" or (self.text[cue.core_start:cue.end] not in cue.rule.imperfect and
+                                       not self._after_relative(cue)):
             return False
         elements, _, _ = self.reader.elements(cue.end, sentence[1])
         return bool(elements) and elements[0].kind == "word" and not elements[0].word.startswith("ال") and \
             not _name_like(elements[0].word)
+
+    def _after_relative(self, cue: Match) -> bool:
+        """«الاجتماع الذي كشف خلافات بينهما»: a relative pronoun right before the verb; its subject is the
+        antecedent, which in the thing-indicates shape is a thing (the meeting, the tests), not a speaker."""
+        before = _WORD_BEFORE_SPACE.search(self.text, max(0, cue.start - 12), cue.start)
+        return before is not None and _strip_conj(before.group(1)) in ("الذي", "التي")  # «الذين» are people
 
     def _document_before(self, cue: Match, sentence: tuple[int, int]) -> list[NounPhrase]:
         """The text a «فيما يلي نصه» reproduces: the last document named before it in its sentence

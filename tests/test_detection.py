@@ -1938,3 +1938,10 @@ def test_a_name_ends_before_a_plural_verbal_noun_and_after_its_closing_comma():
     assert _links(text)[0][1] == "اللاعب ياسر قحطان"
     text = "وأدانت وزيرة الخارجية، نادية الحسيني، إغلاق المعبر بشدة."
     assert _links(text)[0][1] == "وزيرة الخارجية، نادية الحسيني"
+
+
+def test_a_relative_clause_about_a_thing_reports_no_one():
+    assert _links("وعقد الطرفان اجتماعا مطولا والذي كشف خلافات عميقة بينهما.") == []
+    assert _links("وتواصل الحكومة سياستها النقدية التي أثبتت نجاعتها في الأزمة.") == []
+    links = _links("وحضر الجنازة زملاء الفقيد الذين نددوا بالجريمة.")
+    assert [link[0] for link in links] == ["نددوا"]
