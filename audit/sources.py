@@ -1691,6 +1691,8 @@ _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
+_PLACE_CLOSES_APPOSITION = re.compile(r"\s+(?:في|لدي|ب\w+)(?:\s+[^\s،,.:؛«\"“]+){1,3}\s*[،,]\s*")
+_SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:ب|ل)?ان(?:ه|ها|هم|هما)?(?!\w)|:|[«\"“])")
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
 # «أما» opening a topic that a verb with «ف» then speaks for.
 _TOPIC = re.compile(r"(?<!\w)و?اما\s+")
@@ -2013,9 +2015,13 @@ class _Linker:
             resolved = self._resolve(phrases)
             if phrases and not resolved and label == "according_to":
                 continue
-            if not resolved and text[cue.core_start:cue.end] in cue.rule.objects:
+            if not resolved and text[cue.core_start:cue.end] in cue.rule.objects and not (
+                    cue.prefix[:1] == "و" and _SAID_RIGHT_AFTER.match(text, cue.end) and
+                    any(sentence[0] <= a.cue_start < cue.start and a.source is not None for a in self.attributions)):
                 # «الذي أعلنه الوزير»: with its object attached, a verb reports only when its subject follows;
-                # «تم نقله إلى المستشفى», «الجدير ذكره» are nouns or report no one.
+                # «تم نقله إلى المستشفى», «الجدير ذكره» are nouns or report no one. A clause of its own that goes
+                # straight on to what was said continues the speaker its sentence cited («أكد النائب ضرورة
+                # التمسك بالاتفاق ووصفه بأنه خط أحمر»).
                 continue
             if not resolved and label != "according_to" and not (cue.rule.kind == "phrase" and cue.rule.continuation) \
                     and not cue.prefix.startswith("و"):
@@ -2256,7 +2262,9 @@ class _Linker:
         titled, _ = self.reader.read(comma.end(), cue_start)
         if not titled or titled[0].type not in ("official_unnamed", "named_org"):
             return False
-        return _SUBJECT_VERB_GAP.fullmatch(self.text, titled[-1].end, cue_start) is not None
+        # «، الأمين العام لغرفة الملاحة الدولية في لندن،»: where the office is may close the apposition
+        return _SUBJECT_VERB_GAP.fullmatch(self.text, titled[-1].end, cue_start) is not None or \
+            _PLACE_CLOSES_APPOSITION.fullmatch(self.text, titled[-1].end, cue_start) is not None
 
     def _coordinated_after_comma(self, cue: Match) -> bool:
         """«…، وقال إن أمن دول الخليج…», «…، كما أكد أن الحل قريب»: a verb with «و» or «كما» after a comma starts

@@ -1945,3 +1945,15 @@ def test_a_relative_clause_about_a_thing_reports_no_one():
     assert _links("وتواصل الحكومة سياستها النقدية التي أثبتت نجاعتها في الأزمة.") == []
     links = _links("وحضر الجنازة زملاء الفقيد الذين نددوا بالجريمة.")
     assert [link[0] for link in links] == ["نددوا"]
+
+
+def test_a_verb_with_its_object_attached_continues_the_speaker_of_its_sentence():
+    links = _links("وانتقد النائب القانون الجديد ووصفه بأنه جائر.")
+    assert links[-1] == ("ووصفه", "النائب", "official_unnamed")
+    assert _links("ووجهت اللجنة انتقادا للقرار ووصفته بأنه متسرع.") == []
+    assert _links("المشروع الذي أعلنه المحافظ أمس.")[0][1] == "المحافظ"
+
+
+def test_where_the_office_is_may_close_an_apposition_before_the_verb():
+    text = "سامي الحربي، المدير التنفيذي لشركة النقل في جدة، قال إن الأسطول اكتمل."
+    assert _links(text)[0][1:] == ("سامي الحربي", "named_person")
