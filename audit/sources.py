@@ -151,6 +151,18 @@ def _singular(phrase: NounPhrase) -> bool:
     return phrase.type in ("named_person", "country_or_government") or phrase.key[0] == "title"
 
 
+def _paper(phrase: NounPhrase) -> bool:
+    """A document, or a paper no one issued («تقرير», typed vague)."""
+    return phrase.type == "document" or phrase.rule == "structure.document_head"
+
+
+def _as_document(phrase: NounPhrase) -> NounPhrase:
+    """A paper whose issuer the sentence gives elsewhere («أصدر الوزير بياناً قال فيه») is a document."""
+    if phrase.rule != "structure.document_head" or phrase.type != "vague":
+        return phrase
+    return dataclasses.replace(phrase, type="document", key=("document",) + phrase.key[1:])
+
+
 def _strip_al(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
@@ -608,6 +620,10 @@ class _Reader:
                     and phrase.title and phrase.name_tokens:
                 # «الكاتب والباحث السياسي عبد الحكيم معتوق»: two titles of one named person.
                 phrases[-1] = dataclasses.replace(phrase, start=phrases[-1].start)
+            elif phrases and phrases[-1].bare and phrases[-1].rule == "structure.document_head" and \
+                    phrase.type == "document" and len(phrase.key) > 2:
+                # «إحصاءات وتقديرات مصلحة الإحصاءات العامة»: two kinds of paper from the one issuer named after both.
+                phrases[-1] = dataclasses.replace(phrase, start=phrases[-1].start)
             else:
                 phrases.append(phrase)
             if reason != "coordination":
@@ -824,6 +840,15 @@ class _Reader:
         if surface.startswith("ال") and surface.endswith("ات") and " " not in surface:
             # «الإحصاءات», «التقديرات» with no issuer name no one: a vague collective.
             return NounPhrase(first.start, end, "vague", "structure.document_head", ("vague", head), head=head)
+        definite = surface.startswith("ال") or (first.match is not None and first.match.prefix.endswith("لل"))
+        if not definite and " " not in surface and not any(
+                e.kind != "word" or e.word.startswith(("ال", "ل", "بال")) for e in elements[1:]) and \
+                self.text[elements[-1].end:elements[-1].end + 2].strip()[:1] not in _QUOTE_OPEN:
+            # «كشف تقرير عن…», «أظهرت دراسة حديثة أن…»: a report or a study that no one issued and nothing names
+            # (as «تقرير مؤشرات الأداء» or «دراسة فلكية للدكتور…» are named) is no named document; a reader can
+            # check it no better than «تقارير».
+            return NounPhrase(first.start, end, "vague", "structure.document_head", ("vague", head), head=head,
+                              bare=True)
         return NounPhrase(first.start, end, "document", "structure.document_head", ("document", head),
                           head=head, bare=len(elements) == 1)
 
@@ -1228,8 +1253,8 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # What issued a document: «الأرقام الصادرة عن وزارة التجارة», «البيانات التي نشرتها الهيئة».
-_ISSUED_BY = re.compile(r"\s+(?:ال)?صادر(?:ه)?\s+(?:عن|من)\s+"
-                        r"|\s+(?:التي\s+)?(?:نشرتها|اصدرتها|اعلنتها|قدمتها|وفرتها)\s+")
+_ISSUED_BY = re.compile(r"\s+(?:(?:ال)?صادر(?:ه)?|صدر|صدرت)\s+(?:عن|من)\s+"
+                        r"|\s+(?:التي\s+)?(?:نشرته|نشرتها|اصدرته|اصدرتها|اعلنتها|قدمتها|وفرتها|اجرته|اجرتها|اعدته|اعدتها|اطلقتها|نفذتها|نقلته|نقلتها|بثته|بثتها)\s+")
 _ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
 # After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»).
 _NASAB = frozenset({"بن", "بنت"})
@@ -1395,10 +1420,12 @@ class _Registry:
                     self.records[index].mention_rules.append(organization.rule)
                 return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, organization.key)
         if phrase.bare and phrase.type == "document":
-            # «التقرير» after «التقرير الإحصائي لوزارة الصحة»: the document already cited.
-            index = self._last(lambda r: r.type == "document" and r.head == phrase.head)
+            # «التقرير» after «التقرير الإحصائي لوزارة الصحة»: the document already cited; after «كشف تقرير»,
+            # the same report no one issued.
+            index = self._last(lambda r: r.type in ("document", "vague") and r.head == phrase.head)
             if index is not None:
-                return index, NounPhrase(phrase.start, phrase.end, "document", phrase.rule, self.records[index].key)
+                record = self.records[index]
+                return index, NounPhrase(phrase.start, phrase.end, record.type, phrase.rule, record.key)
         if phrase.type == "self" and phrase.head in ("صحيفه", "جريده"):
             # «ذكرت صحيفة «الحياة»… وأضافت الصحيفة»: the paper just cited, not the one publishing the article.
             index = self._last(lambda r: r.type == "named_media")
@@ -1933,8 +1960,8 @@ class _Linker:
         heads = [m for m in self.detection.category("document_head") if sentence[0] <= m.start < cue.start]
         for head in reversed(heads):
             phrases, _ = self.reader.read(head.start, cue.start)
-            if phrases and phrases[0].type == "document":
-                return phrases[:1]
+            if phrases and _paper(phrases[0]):
+                return [_as_document(phrases[0])]  # what is reproduced word for word is a document
         return []
 
     def _quotes_scripture(self, position: int) -> bool:
@@ -2036,7 +2063,11 @@ class _Linker:
                 resumed = text[cue.core_start:cue.end] in cue.rule.objects or _RESUMPTIVE.match(text, cue.end)
                 before = self._topic(cue, sentence[0]) or \
                     [p for p in self._np_before(cue.start, sentence[0], relative=not resumed)
-                     if p.type == "document" or not self.reader.prepositional(p.start)]
+                     if _paper(p) or not self.reader.prepositional(p.start)]
+                if resumed:
+                    # «أصدر المفتش العام بياناً أكد فيه», «كتبت تغريدة قالت فيها»: a paper someone issued is
+                    # that issuer's document, however bare its head
+                    before = [_as_document(p) for p in before]
                 if _plural_verb(text, cue) and len(before) == 1:  # «أما خالد ويوسف فقالوا»: several are plural
                     before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)

@@ -1957,3 +1957,18 @@ def test_a_verb_with_its_object_attached_continues_the_speaker_of_its_sentence()
 def test_where_the_office_is_may_close_an_apposition_before_the_verb():
     text = "سامي الحربي، المدير التنفيذي لشركة النقل في جدة، قال إن الأسطول اكتمل."
     assert _links(text)[0][1:] == ("سامي الحربي", "named_person")
+
+
+def test_a_paper_no_one_issued_is_as_vague_as_reports():
+    links = _links("وكشف تقرير عن ارتفاع عدد المخالفات. وأوضح التقرير أن أغلبها في جدة.")
+    assert [link[2] for link in links] == ["vague", "vague"]
+    assert _links("وأظهرت دراسة حديثة أن النوم المبكر يحسن الذاكرة.")[0][1:] == ("دراسة", "vague")
+    links = _links("وأظهرت دراسة أعدتها جامعة الملك خالد أن النوم المبكر يحسن الذاكرة.")
+    assert links[0][1:] == ("دراسة أعدتها جامعة الملك خالد", "document")
+    assert _links("وأفاد بيان صدر عن مكتب المحافظ بأن الطريق سيفتح غدا.")[0][2] == "document"
+
+
+def test_a_paper_its_sentence_says_someone_issued_stays_a_document():
+    assert _links("وأصدر رئيس النادي بيانا أكد فيه أن المدرب باق.")[-1][2] == "document"
+    assert _links("وبحسب إحصاءات وتقديرات الهيئة العامة للإحصاء، فإن السكان زادوا.")[0][1:] == (
+        "إحصاءات وتقديرات الهيئة العامة للإحصاء", "document")
