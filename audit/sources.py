@@ -612,10 +612,17 @@ class _Reader:
         phrases: list[NounPhrase] = []
         reason = "end"
         for _ in range(4):
+            coordination_at = position
             elements, reason, position = self.elements(position, limit)
             phrase = self.classify(elements, reason)
             if phrase is None:
                 break
+            if phrases and self._second_title(phrases[-1], phrase, coordination_at):
+                # «لبنى الأنصاري عضو مجلس الشورى وأستاذ طب الأسرة»: after the titles that follow a name, a title
+                # joined by «و» is one more of hers, not a second speaker («الوزير محمد العلي ووزير الخارجية» is).
+                if reason != "coordination":
+                    break
+                continue
             if phrases and phrases[-1].bare and phrases[-1].key[0] == "title" and phrase.type == "named_person" \
                     and phrase.title and phrase.name_tokens:
                 # «الكاتب والباحث السياسي عبد الحكيم معتوق»: two titles of one named person.
@@ -629,6 +636,17 @@ class _Reader:
             if reason != "coordination":
                 break
         return phrases, reason
+
+    def _second_title(self, person: NounPhrase, phrase: NounPhrase, coordination_at: int) -> bool:
+        names = self.lexicon.given_names
+        if person.type != "named_person" or not (person.title or any(token in names for token in person.name_tokens)):
+            return False
+        titles_after_name = (self.np_matches.get(position) for position in range(person.end, coordination_at))
+        if not any(m is not None and m.rule.category == "title" for m in titles_after_name):
+            return False
+        if phrase.key[0] == "title":
+            return True
+        return phrase.type == "named_person" and bool(phrase.title) and not any(token in names for token in phrase.name_tokens)
 
     # ------------------------------------------------------------------------------------ typing
 

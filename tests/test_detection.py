@@ -1972,3 +1972,12 @@ def test_a_paper_its_sentence_says_someone_issued_stays_a_document():
     assert _links("وأصدر رئيس النادي بيانا أكد فيه أن المدرب باق.")[-1][2] == "document"
     assert _links("وبحسب إحصاءات وتقديرات الهيئة العامة للإحصاء، فإن السكان زادوا.")[0][1:] == (
         "إحصاءات وتقديرات الهيئة العامة للإحصاء", "document")
+
+
+def test_a_second_title_after_a_name_is_the_same_person():
+    text = "وقالت الدكتورة هند العتيبي عضو مجلس الشورى وأستاذ علم النفس إن التحرش جريمة."
+    assert _links(text) == [("وقالت", "الدكتورة هند العتيبي", "named_person")]
+    text = "وقال الشيخ خالد حسين المفتي العام وخطيب الجامع الكبير إن الاقتحامات مستمرة."
+    assert [link[1] for link in _links(text)] == ["الشيخ خالد حسين"]
+    text = "وقال الوزير سعد الغامدي ووكيل الوزارة إن الموسم ناجح."
+    assert [link[1] for link in _links(text)] == ["الوزير سعد الغامدي", "وكيل الوزارة"]
