@@ -1981,3 +1981,8 @@ def test_a_second_title_after_a_name_is_the_same_person():
     assert [link[1] for link in _links(text)] == ["الشيخ خالد حسين"]
     text = "وقال الوزير سعد الغامدي ووكيل الوزارة إن الموسم ناجح."
     assert [link[1] for link in _links(text)] == ["الوزير سعد الغامدي", "وكيل الوزارة"]
+
+
+def test_wishing_and_expressing_participles_continue_the_speaker():
+    links = _links("وأعرب السفير عن تعازيه لأسر الضحايا، متمنيا الشفاء العاجل للمصابين، مبديا تضامن بلاده.")
+    assert [link[:2] for link in links] == [("وأعرب", "السفير"), ("متمنيا", "السفير"), ("مبديا", "السفير")]
