@@ -198,6 +198,7 @@ class _Reader:
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
         self.people_nouns = lexicon.word_lists.get("people_noun", frozenset())
         self.honorific_titles = lexicon.word_lists.get("honorific_title", frozenset())
+        self.study_heads = lexicon.word_lists.get("study_head", frozenset())
         self.recipients: dict[int, int] = {}
         """Start → end of «لـ"الشرق الأوسط"»-like spans: whom a source spoke to."""
         self.told_starts: set[int] = set()
@@ -859,7 +860,7 @@ class _Reader:
             # «الإحصاءات», «التقديرات» with no issuer name no one: a vague collective.
             return NounPhrase(first.start, end, "vague", "structure.document_head", ("vague", head), head=head)
         definite = surface.startswith("ال") or (first.match is not None and first.match.prefix.endswith("لل"))
-        if not definite and " " not in surface and not any(
+        if not definite and surface in self.study_heads and not any(
                 e.kind != "word" or e.word.startswith(("ال", "ل", "بال")) for e in elements[1:]) and \
                 self.text[elements[-1].end:elements[-1].end + 2].strip()[:1] not in _QUOTE_OPEN:
             # «كشف تقرير عن…», «أظهرت دراسة حديثة أن…»: a report or a study that no one issued and nothing names

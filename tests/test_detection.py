@@ -1966,6 +1966,7 @@ def test_a_paper_no_one_issued_is_as_vague_as_reports():
     links = _links("وأظهرت دراسة أعدتها جامعة الملك خالد أن النوم المبكر يحسن الذاكرة.")
     assert links[0][1:] == ("دراسة أعدتها جامعة الملك خالد", "document")
     assert _links("وأفاد بيان صدر عن مكتب المحافظ بأن الطريق سيفتح غدا.")[0][2] == "document"
+    assert _links("وأوضح المتحدث أنه ورد بلاغ يفيد بوقوع حادث على الطريق.")[-1][1:] == ("بلاغ", "document")
 
 
 def test_a_paper_its_sentence_says_someone_issued_stays_a_document():
