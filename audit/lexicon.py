@@ -681,10 +681,6 @@ class Lexicon:
             body = _trie_regex(sorted(surfaces | {"ل" + s[2:] for s in surfaces if s.startswith("ال")}))
             self._scanner = re.compile(r"(?<!\w)[وف]?[بلك]?(?:" + body + r")(?!\w)")
 
-    def forms_of(self, word: str) -> list[tuple[Rule, str]]:
-        """The rules (with the proclitics read) whose phrases are spelt `word`, once normalized."""
-        return self._forms.get(word, [])
-
     def scan(self, text: str, original: Any = None) -> list[Match]:
         """Every rule firing in the normalized `text`, sorted by start then longest first.
 

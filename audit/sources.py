@@ -1737,10 +1737,6 @@ _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
-# Definite words for people, not things, before a verb: «والكثير يتساءل», «الغالبية تعترف», «وأن الأخير يروج»,
-# and «الله» closing «رحمه الله» before the scholar's «يقول».
-_SOMEONE = frozenset({"الكثير", "الكثيرون", "الغالبيه", "الاغلبيه", "الاخير", "الاخيره", "الجميع", "البعض", "المتابع",
-                      "المراقب", "المواطن", "المرء", "الانسان", "القارئ", "الله"})
 _PLACE_CLOSES_APPOSITION = re.compile(r"\s+(?:في|لدي|ب\w+)(?:\s+[^\s،,.:؛«\"“]+){1,3}\s*[،,]\s*")
 _SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:ب|ل)?ان(?:ه|ها|هم|هما)?(?!\w)|:|[«\"“])")
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
@@ -1971,27 +1967,6 @@ class _Linker:
         return bool(elements) and elements[0].kind == "word" and not elements[0].word.startswith("ال") and \
             not _name_like(elements[0].word)
 
-    def _thing_before(self, cue: Match) -> bool:
-        """«فالتاريخ يشير إلى…», «الوقائع الملموسة تشير…», «الخلل يبين…»: an imperfect verb right after a definite
-        noun that is no speaker has that noun for its subject; a thing indicates, no one speaks."""
-        if cue.prefix or cue.rule.kind != "verb" or self.text[cue.core_start:cue.end] not in cue.rule.imperfect:
-            return False
-        before = _WORD_BEFORE_SPACE.search(self.text, max(0, cue.start - 30), cue.start)
-        if before is None:
-            return False
-        word = _strip_conj(before.group(1))
-        if not word.startswith("ال") or len(word) <= 3 or word in self.lexicon.stopwords or word in _SOMEONE or \
-                self.reader._people_word(word) or any(
-                    rule.category in NP_CATEGORIES for rule, _ in self.lexicon.forms_of(word)):
-            return False  # «فالرياض ترى»: a name the lexicons know may speak, whatever they file it under
-        # «بلاغاً من شرطة السكة الحديد يفيد»: the word may close a speaker's name
-        starts = self.reader.subject_starts
-        index = bisect.bisect_right(starts, before.end(1) - len(word)) - 1
-        if index < 0 or starts[index] < cue.start - 40:
-            return True
-        phrases, _ = self.reader.read(starts[index], cue.start)
-        return not phrases or phrases[-1].end < before.end(1)
-
     def _after_relative(self, cue: Match) -> bool:
         """«الاجتماع الذي كشف خلافات بينهما»: a relative pronoun right before the verb; its subject is the
         antecedent, which in the thing-indicates shape is a thing (the meeting, the tests), not a speaker."""
@@ -2121,7 +2096,7 @@ class _Linker:
                 if not cue.rule.continuation and not self._coordinated_after_comma(cue) and \
                         not _QUOTATION_FOLLOWS.match(text, cue.end) and self._inside_reported_speech(cue.start, sentence):
                     continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
-                if self._thing_indicates(cue, sentence) or self._thing_before(cue):
+                if self._thing_indicates(cue, sentence):
                     continue
                 if self._unread_subject(cue, sentence):
                     # «وقال الدفاع عن أحد المتهمين إن…»: the verb has a subject of its own, which the lexicons do
