@@ -530,7 +530,7 @@ class _Reader:
                 if after is not None and after.start() in self.np_matches:
                     position = token.end()  # «واعترف بدوره، مدرب الفريق…»: a title after the adverb and comma
                     continue
-                if word in "،," and elements and self._titled(elements[0]) and (
+                if word in "،," and elements and (self._titled(elements[0]) or elements[0].word in self.people_nouns) and (
                         not named_after_comma and self._name_follows(token.end(), limit) or
                         self._named_title_follows(token.end(), limit)):
                     # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title, or a
@@ -1128,12 +1128,22 @@ class _Reader:
         if first in self.people_nouns and first not in names:
             # «وقال زوار المعرض إن…», «وأبدى زوار المعرض إعجابهم»: a plural of people, and whose they are, is a
             # vague collective when what they said or did follows; after «دعا», «حث» it is whom they called on.
-            closed = 2 if len(words) > 1 and words[1].word.startswith("ال") else 1
+            # Whose they are may be a construct chain closed by a definite noun («أصحاب محال الخضار»).
+            closed = 1
+            while closed < min(len(words), 3) and not words[closed - 1].word.startswith("ال") and \
+                    (words[closed].word.startswith("ال") or closed < 2 and _name_like(words[closed].word)
+                     and words[closed].word not in names):
+                closed += 1
+            if closed > 1 and not words[closed - 1].word.startswith("ال"):
+                closed = 1
             said = reason == "complementizer" and len(words) == closed
             did = len(words) > closed and (self._pronoun_suffixed(words[closed]) or
                                            _has_pronoun_suffix(words[closed].word))
             if said or did:
                 end = words[closed - 1].end
+                if one_of is not None:  # «أحد أصحاب المحال»: one of them, unnamed
+                    return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
+                                      ("anonymous", self.text[one_of.start():end]), head=first)
                 return NounPhrase(words[0].start, end, "vague", "structure.people",
                                   ("vague", self.text[words[0].start:end]), head=first)
         if first[:1] == "و" and first not in names and first[1:] not in names:

@@ -1987,3 +1987,10 @@ def test_a_second_title_after_a_name_is_the_same_person():
 def test_wishing_and_expressing_participles_continue_the_speaker():
     links = _links("وأعرب السفير عن تعازيه لأسر الضحايا، متمنيا الشفاء العاجل للمصابين، مبديا تضامن بلاده.")
     assert [link[:2] for link in links] == [("وأعرب", "السفير"), ("متمنيا", "السفير"), ("مبديا", "السفير")]
+
+
+def test_owners_of_shops_one_of_them_and_his_name_after_a_comma():
+    assert _links("وقال أحد أصحاب محال العطور إن الأسعار ارتفعت.")[0][1:] == ("أحد أصحاب محال العطور", "anonymous")
+    assert _links("وقال أصحاب محال العطور إن الأسعار ارتفعت.")[0][1:] == ("أصحاب محال العطور", "vague")
+    assert _links("وأكد أحد أصحاب محال العطور، فهد الشمري، أن الأسعار ارتفعت.")[0][2] == "named_person"
+    assert _links("وأجاب المدير بأنها ستفتح قريبا.")[0][1] == "المدير"
