@@ -733,6 +733,14 @@ class _Reader:
                     return second
                 return NounPhrase(first.start, second.end, "document", rule.id, ("document",) + second.key)
         surface = self.text[first.start:first.end]
+        if source_type == "official_unnamed" and surface.endswith("و") and " " not in surface and len(elements) > 1 \
+                and elements[1].kind == "match":
+            body = self.classify(elements[1:], "")
+            if body is not None and body.type in ("named_org", "official_unnamed", "country_or_government") and \
+                    body.start == elements[1].start:
+                # «مسؤولو اتحاد كرة القدم», «ممثلو الوزارة»: the construct plural names whose officials they are
+                return NounPhrase(first.start, body.end, "official_unnamed", rule.id,
+                                  ("official_unnamed", surface) + body.key[1:], head=surface)
         if source_type == "vague" and " " not in surface and len(elements) > 1 and elements[1].kind == "match" \
                 and self._people_word(surface):
             body = self.classify(elements[1:], "")

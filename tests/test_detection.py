@@ -1994,3 +1994,7 @@ def test_owners_of_shops_one_of_them_and_his_name_after_a_comma():
     assert _links("وقال أصحاب محال العطور إن الأسعار ارتفعت.")[0][1:] == ("أصحاب محال العطور", "vague")
     assert _links("وأكد أحد أصحاب محال العطور، فهد الشمري، أن الأسعار ارتفعت.")[0][2] == "named_person"
     assert _links("وأجاب المدير بأنها ستفتح قريبا.")[0][1] == "المدير"
+
+
+def test_officials_in_the_construct_state_keep_whose_officials_they_are():
+    assert _links("ونفى مسؤولو البلدية صحة الخبر.")[0][1:] == ("مسؤولو البلدية", "official_unnamed")
