@@ -974,8 +974,8 @@ def test_qad_before_past_verbs_that_begin_like_an_imperfect():
 
 
 def test_some_diplomats_and_the_diplomats_are_speakers():
-    assert ("وقال", "بعض الدبلوماسيين", "vague") in _links("وقال بعض الدبلوماسيين إن التصويت تأجل.")
-    assert ("وأفاد", "الدبلوماسيون", "vague") in _links("وأفاد الدبلوماسيون بأن الجلسة انتهت.")
+    assert ("وقال", "بعض الدبلوماسيين", "official_unnamed") in _links("وقال بعض الدبلوماسيين إن التصويت تأجل.")
+    assert ("وأفاد", "الدبلوماسيون", "official_unnamed") in _links("وأفاد الدبلوماسيون بأن الجلسة انتهت.")
 
 
 def test_a_technology_company_without_sharika_is_a_named_organization():
@@ -1362,7 +1362,7 @@ def test_an_agency_named_in_brackets_or_by_its_news_is_an_outlet():
 
 
 def test_an_indefinite_plural_of_people_is_a_vague_collective_not_a_name():
-    assert _links("وقال دبلوماسيون غربيون إن المحادثات تعثرت.") == [("وقال", "دبلوماسيون غربيون", "vague")]
+    assert _links("وقال مراقبون غربيون إن المحادثات تعثرت.") == [("وقال", "مراقبون غربيون", "vague")]
     assert _links("وقال متطوعون إن المياه غمرت الشوارع.") == [("وقال", "متطوعون", "vague")]
     assert _links("وقال بوتين للصحفيين إن المحادثات تعثرت.")[0][1:] == ("بوتين", "named_person")
 
@@ -1998,3 +1998,8 @@ def test_owners_of_shops_one_of_them_and_his_name_after_a_comma():
 
 def test_officials_in_the_construct_state_keep_whose_officials_they_are():
     assert _links("ونفى مسؤولو البلدية صحة الخبر.")[0][1:] == ("مسؤولو البلدية", "official_unnamed")
+
+
+def test_diplomats_are_unnamed_officials_and_the_fed_by_its_short_name():
+    assert _links("وقال دبلوماسيون في الأمم المتحدة إن التصويت سيجري غدا.")[0][2] == "official_unnamed"
+    assert _links("ورفع المركزي الأمريكي توقعاته، وقال إن التضخم سيتراجع.")[-1][1:] == ("المركزي الأمريكي", "named_org")
