@@ -733,6 +733,12 @@ class _Reader:
                     return second
                 return NounPhrase(first.start, second.end, "document", rule.id, ("document",) + second.key)
         surface = self.text[first.start:first.end]
+        one_of = _ONE_OF.search(self.text, max(0, first.start - 8), first.start)
+        if source_type == "vague" and one_of is not None and self._people_word(surface.split()[0]):
+            # «أحد السكان», «أحد المتظاهرين»: one member of a collective, unnamed
+            end = self._end(elements, 0)
+            return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
+                              ("anonymous", self.text[one_of.start():end]), head=_strip_al(surface.split()[0]))
         if source_type == "official_unnamed" and surface.endswith("و") and " " not in surface and len(elements) > 1 \
                 and elements[1].kind == "match":
             body = self.classify(elements[1:], "")
