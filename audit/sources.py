@@ -333,6 +333,10 @@ class _Reader:
         if word in _QUOTE_OPEN:
             token = _TOKEN.search(self.text, token.end(), limit)
             word = token.group() if token else ""
+        if token is not None and word in self.lexicon.given_name_pair_heads and \
+                (following := _TOKEN.search(self.text, token.end(), limit)) is not None and \
+                word + " " + following.group() in self.lexicon.given_names:
+            return True  # «، عبد العزيز الرويلي،»: a given name written in two words
         return word in self.lexicon.given_names or (token is not None and (
             self._name_shape(token, limit) or self._foreign_name(token, limit)))
 

@@ -2003,3 +2003,8 @@ def test_officials_in_the_construct_state_keep_whose_officials_they_are():
 def test_diplomats_are_unnamed_officials_and_the_fed_by_its_short_name():
     assert _links("وقال دبلوماسيون في الأمم المتحدة إن التصويت سيجري غدا.")[0][2] == "official_unnamed"
     assert _links("ورفع المركزي الأمريكي توقعاته، وقال إن التضخم سيتراجع.")[-1][1:] == ("المركزي الأمريكي", "named_org")
+
+
+def test_a_two_word_given_name_set_off_by_commas_after_a_title():
+    text = "وقال مدير فرع الوزارة بالمنطقة، عبد الرحمن الشهري، إن الحملة مستمرة."
+    assert _links(text)[0][2] == "named_person"
