@@ -2247,6 +2247,10 @@ class _Linker:
         opening = _TOKEN.search(self.text, sentence[0], cue.start)
         if opening is None or opening.start() == cue.start:
             return []
+        starts = self.reader.subject_starts
+        index = bisect.bisect_left(starts, opening.start())
+        if index == len(starts) or starts[index] != opening.start():
+            return []  # no speaker can start where the sentence does
         before = self._np_before(cue.start, sentence[0], relative=False)
         if before and before[0].start == opening.start() and not self.text[before[0].end:cue.start].strip():
             return before
