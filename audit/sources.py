@@ -28,6 +28,9 @@ COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهم
                              "وان", "لان"})
 # Nisba adjectives (الروسية، أذربيجانية، وروسية) extend the phrase they follow.
 _UNIDENTIFIED_SPEAKERS = frozenset({"official_unnamed", "anonymous"})
+# Bodies whose officials («مسؤولو الوزارة») or experts («خبراء الأمم المتحدة») speak as unnamed officials.
+_OFFICIALS_BODIES = frozenset({"named_org", "official_unnamed", "country_or_government"})
+_EXPERTS_BODIES = frozenset({"named_org"})
 _NISBA = re.compile(r"^(?:و)?(?:ال)?\w{2,}(?:يه|ي|يون|يين|يات|ان)$")
 _DEFINITE_NISBA = re.compile(r"ال\w{2,}(?:يه|ي)(?!\w)")
 _ENDING_PUNCT = frozenset(":،,؛;")
@@ -743,19 +746,13 @@ class _Reader:
             end = self._end(elements, 0)
             return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
                               ("anonymous", self.text[one_of.start():end]), head=_strip_al(surface.split()[0]))
-        if source_type == "official_unnamed" and surface.endswith("و") and " " not in surface and len(elements) > 1 \
-                and elements[1].kind == "match":
+        # «مسؤولو اتحاد كرة القدم», «ممثلو الوزارة» (officials in the construct plural, whose body follows) and
+        # «خبراء الأمم المتحدة», «علماء ناسا» (people of a named body) are unnamed officials of that body.
+        bodies = _OFFICIALS_BODIES if source_type == "official_unnamed" and surface.endswith("و") else \
+            _EXPERTS_BODIES if source_type == "vague" and self._people_word(surface) else ()
+        if bodies and " " not in surface and len(elements) > 1 and elements[1].kind == "match":
             body = self.classify(elements[1:], "")
-            if body is not None and body.type in ("named_org", "official_unnamed", "country_or_government") and \
-                    body.start == elements[1].start:
-                # «مسؤولو اتحاد كرة القدم», «ممثلو الوزارة»: the construct plural names whose officials they are
-                return NounPhrase(first.start, body.end, "official_unnamed", rule.id,
-                                  ("official_unnamed", surface) + body.key[1:], head=surface)
-        if source_type == "vague" and " " not in surface and len(elements) > 1 and elements[1].kind == "match" \
-                and self._people_word(surface):
-            body = self.classify(elements[1:], "")
-            if body is not None and body.type == "named_org" and body.start == elements[1].start:
-                # «خبراء الأمم المتحدة», «علماء ناسا»: unnamed people of a named body, as an unnamed official is
+            if body is not None and body.type in bodies and body.start == elements[1].start:
                 return NounPhrase(first.start, body.end, "official_unnamed", rule.id,
                                   ("official_unnamed", surface) + body.key[1:], head=_strip_al(surface))
         if surface.endswith(" من") and len(elements) > 1:
@@ -1764,9 +1761,11 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
-# «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
+# Where an office is, closing the title set off by commas between a name and its verb: «، … في لندن،».
 _PLACE_CLOSES_APPOSITION = re.compile(r"\s+(?:في|لدي|ب\w+)(?:\s+[^\s،,.:؛«\"“]+){1,3}\s*[،,]\s*")
+# What was said right after a verb: «بأنه», «إن», a colon, a quotation.
 _SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:ب|ل)?ان(?:ه|ها|هم|هما)?(?!\w)|:|[«\"“])")
+# «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
 # «أما» opening a topic that a verb with «ف» then speaks for.
 _TOPIC = re.compile(r"(?<!\w)و?اما\s+")
