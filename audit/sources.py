@@ -537,9 +537,9 @@ class _Reader:
                 if after is not None and after.start() in self.np_matches:
                     position = token.end()  # «واعترف بدوره، مدرب الفريق…»: a title after the adverb and comma
                     continue
-                if word in "،," and elements and (self._titled(elements[0]) or elements[0].word in self.people_nouns) and (
-                        not named_after_comma and self._name_follows(token.end(), limit) or
-                        self._named_title_follows(token.end(), limit)):
+                titled = elements and (self._titled(elements[0]) or elements[0].word in self.people_nouns)
+                if word in "،," and titled and (not named_after_comma and self._name_follows(token.end(), limit) or
+                                                self._named_title_follows(token.end(), limit)):
                     # «مدير الشرطة بالمدينة، حسن رامزه»: the name set off by a comma after the title, or a
                     # second title that leads to it («وكيل الوزارة، رئيس المركز الدكتور عبدالعزيز بن سعيد»).
                     # The comma after that name closes it («رئيسة الوزراء، جاسيندا أردرن، إطلاق النار…»).
@@ -654,7 +654,8 @@ class _Reader:
             return False
         if phrase.key[0] == "title":
             return True
-        return phrase.type == "named_person" and bool(phrase.title) and not any(token in names for token in phrase.name_tokens)
+        return phrase.type == "named_person" and bool(phrase.title) and \
+            not any(token in names for token in phrase.name_tokens)
 
     # ------------------------------------------------------------------------------------ typing
 
@@ -1111,7 +1112,7 @@ class _Reader:
                 if element.kind == "word" and surface.startswith("ال") and _DEFINITE_VERBAL_NOUN.match(surface, 2) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال") and \
                         self.text[previous.start:previous.end] not in self.honorific_titles:
-                    break  # «ولفت الوزير الانتباه إلى…»: no definite noun completes a definite title; this is its object
+                    break  # «ولفت الوزير الانتباه إلى…»: no definite noun completes a definite title; it is the object
                 if element.kind == "word" and not element.word.startswith(("ال", "ل", "ب")) and \
                         (not _name_like(element.word) or _verbal_noun(element.word) or self._pronoun_suffixed(element)) \
                         and self.text[previous.start:previous.end].split()[-1].startswith("ال"):
@@ -1755,8 +1756,8 @@ _DASH = re.compile(r"[-–—]")
 # Kings and princes whose names institutions bear («جامعة الملك سعود», «مستشفى الأمير سلطان»).
 _ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الاميره"})
 # Words that open a sentence's adverbial of time or place («وأمس،», «وفي نيويورك،», «إلى ذلك،»).
-_ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثناء", "بعد", "بعيد", "قبل", "قبيل", "اثر", "عقب", "فور", "عند",
-                                "منذ", "ابان", "وسط", "لدي"})
+_ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثناء", "بعد", "بعيد", "قبل", "قبيل", "اثر", "عقب", "فور",
+                                "عند", "منذ", "ابان", "وسط", "لدي"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
