@@ -626,7 +626,7 @@ class _Reader:
             if phrase is None:
                 break
             if phrases and self._second_title(phrases[-1], phrase, coordination_at):
-                # «لبنى الأنصاري عضو مجلس الشورى وأستاذ طب الأسرة»: after the titles that follow a name, a title
+                # «هند العتيبي عضو مجلس الشورى وأستاذ علم النفس»: after the titles that follow a name, a title
                 # joined by «و» is one more of hers, not a second speaker («الوزير محمد العلي ووزير الخارجية» is).
                 if reason != "coordination":
                     break
@@ -2344,7 +2344,7 @@ class _Linker:
         titled, _ = self.reader.read(comma.end(), cue_start)
         if not titled or titled[0].type not in ("official_unnamed", "named_org"):
             return False
-        # «، الأمين العام لغرفة الملاحة الدولية في لندن،»: where the office is may close the apposition
+        # «، المدير التنفيذي لشركة النقل في جدة،»: where the office is may close the apposition
         return _SUBJECT_VERB_GAP.fullmatch(self.text, titled[-1].end, cue_start) is not None or \
             _PLACE_CLOSES_APPOSITION.fullmatch(self.text, titled[-1].end, cue_start) is not None
 
