@@ -303,10 +303,8 @@ class _Reader:
             if self._pronoun_suffixed(_Element("word", token.start(), token.end(), word)):
                 return False  # «وزير الخارجية عن خالص تعازيه لأسر الضحايا»: what he expressed, not a name
             shaped = (count or not object_first) and self._name_shape(token, limit)
-            if word in self.lexicon.given_name_pair_heads and \
-                    (following := _TOKEN.search(self.text, token.end(), limit)) is not None and \
-                    word + " " + following.group() in self.lexicon.given_names:
-                return True  # «في محافظة القطيف عبد الكريم العليط»: a given name written in two words
+            if self._two_word_given_name(token, limit):
+                return True  # «في محافظة القطيف عبد الكريم العليط»
             if word in self.names_after_title and count and self._given_name_not_preposition(token, limit):
                 return True  # «في عدن علي الأحمدي»: «علي» and a family name
             if word in self.lexicon.given_names or shaped or (
@@ -317,6 +315,14 @@ class _Reader:
                 return False
             position, count = token.end(), count + 1
         return False
+
+    def _two_word_given_name(self, token: re.Match[str], limit: int) -> bool:
+        """Whether `token` and the word after it are a given name written in two words («عبد الكريم»)."""
+        word = token.group()
+        if word not in self.lexicon.given_name_pair_heads:
+            return False
+        following = _TOKEN.search(self.text, token.end(), limit)
+        return following is not None and word + " " + following.group() in self.lexicon.given_names
 
     def _named_title_follows(self, position: int, limit: int) -> bool:
         """A second title right after `position` that leads to a name («، رئيس المركز الدكتور عبدالعزيز»)."""
@@ -336,10 +342,8 @@ class _Reader:
         if word in _QUOTE_OPEN:
             token = _TOKEN.search(self.text, token.end(), limit)
             word = token.group() if token else ""
-        if token is not None and word in self.lexicon.given_name_pair_heads and \
-                (following := _TOKEN.search(self.text, token.end(), limit)) is not None and \
-                word + " " + following.group() in self.lexicon.given_names:
-            return True  # «، عبد العزيز الرويلي،»: a given name written in two words
+        if token is not None and self._two_word_given_name(token, limit):
+            return True  # «، عبد العزيز الرويلي،»
         return word in self.lexicon.given_names or (token is not None and (
             self._name_shape(token, limit) or self._foreign_name(token, limit)))
 
@@ -697,6 +701,10 @@ class _Reader:
             return NounPhrase(first.start, first.end, "named_org", "structure.quoted_name", ("org", name), head=name)
         return None
 
+    def _one_of(self, start: int, end: int, head: str) -> NounPhrase:
+        """«أحد المدونين», «أحد السكان»: one unnamed member of a group, an anonymous source."""
+        return NounPhrase(start, end, "anonymous", "structure.one_of", ("anonymous", self.text[start:end]), head=head)
+
     def _end(self, elements: list[_Element], index: int) -> int:
         """End of the phrase: element `index` plus following nisba adjectives («أمني لبناني»), describing
         adjectives («كبير», «رفيع المستوى») and parentheticals."""
@@ -745,8 +753,7 @@ class _Reader:
         if source_type == "vague" and one_of is not None and self._people_word(surface.split()[0]):
             # «أحد السكان», «أحد المتظاهرين»: one member of a collective, unnamed
             end = self._end(elements, 0)
-            return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
-                              ("anonymous", self.text[one_of.start():end]), head=_strip_al(surface.split()[0]))
+            return self._one_of(one_of.start(), end, _strip_al(surface.split()[0]))
         # «مسؤولو اتحاد كرة القدم», «ممثلو الوزارة» (officials in the construct plural, whose body follows) and
         # «خبراء الأمم المتحدة», «علماء ناسا» (people of a named body) are unnamed officials of that body.
         bodies = _OFFICIALS_BODIES if source_type == "official_unnamed" and surface.endswith("و") else \
@@ -1139,8 +1146,7 @@ class _Reader:
                 if not (element.word.startswith("ال") and _NISBA.match(element.word)):
                     break
                 end = element.end
-            return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
-                              ("anonymous", self.text[one_of.start():end]), head=_strip_al(first))
+            return self._one_of(one_of.start(), end, _strip_al(first))
         if first in self.people_nouns and first not in names:
             # «وقال زوار المعرض إن…», «وأبدى زوار المعرض إعجابهم»: a plural of people, and whose they are, is a
             # vague collective when what they said or did follows; after «دعا», «حث» it is whom they called on.
@@ -1158,8 +1164,7 @@ class _Reader:
             if said or did:
                 end = words[closed - 1].end
                 if one_of is not None:  # «أحد أصحاب المحال»: one of them, unnamed
-                    return NounPhrase(one_of.start(), end, "anonymous", "structure.one_of",
-                                      ("anonymous", self.text[one_of.start():end]), head=first)
+                    return self._one_of(one_of.start(), end, first)
                 return NounPhrase(words[0].start, end, "vague", "structure.people",
                                   ("vague", self.text[words[0].start:end]), head=first)
         if first[:1] == "و" and first not in names and first[1:] not in names:
