@@ -705,9 +705,9 @@ class Lexicon:
                 else:
                     self._accept(entries, text, start, end, original, matches)
         for rule in self._anchored:
-            found = rule.pattern.match(text)  # type: ignore[union-attr]
-            if found is not None:
-                self._pattern_match(rule, found, text, original, matches)
+            opening = rule.pattern.match(text)  # type: ignore[union-attr]
+            if opening is not None:
+                self._pattern_match(rule, opening, text, original, matches)
         for rule in self._pattern_rules:
             for found in rule.pattern.finditer(text):  # type: ignore[union-attr]
                 self._pattern_match(rule, found, text, original, matches)

@@ -106,7 +106,7 @@ class Model:
         return self._reasons(features, self._pushes(self._standardize(features)))
 
     def _reasons(self, features: dict[str, float], pushes: dict[str, float]) -> list[dict[str, Any]]:
-        reasons = []
+        reasons: list[dict[str, Any]] = []
         for group, members in FEATURE_GROUPS.items():
             representative = members[0]
             reasons.append({"feature": representative, "group": group, "value": round(features[representative], 4),

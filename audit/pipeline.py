@@ -145,17 +145,17 @@ def _assemble(text: str, doc: NormalizedText, detection: Detection, linking: Lin
     for quote in detection.direct_quotes:
         if detection.in_boilerplate(quote.start):
             continue
-        index = layout.sentence_of(quote.start)
+        quote_sentence = layout.sentence_of(quote.start)
         attributed = any(a.content and a.content[0] <= quote.inner_start < a.content[1] and a.source is not None
                          for a in linking.attributions)
         if quote.answer:
             # A question-and-answer layout is an on-record interview: the answers are the words of the person
             # the page presents (in its headline or introduction), named or not there.
             attributed = True
-        elif not attributed and index is not None:
-            paragraph = layout.sentences[index][2]
-            attributed = index in cue_sentences or (
-                index - 1 in cue_sentences and layout.sentences[index - 1][2] == paragraph)
+        elif not attributed and quote_sentence is not None:
+            paragraph = layout.sentences[quote_sentence][2]
+            attributed = quote_sentence in cue_sentences or (
+                quote_sentence - 1 in cue_sentences and layout.sentences[quote_sentence - 1][2] == paragraph)
         findings.append(finding("quote", "attributed" if attributed else "unattributed",
                                 quote.inner_start, quote.inner_end, "structure.quote"))
 

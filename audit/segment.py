@@ -174,11 +174,11 @@ def _quotes_in(text: str, start: int, end: int, quotes: list[Quote]) -> int:
                 stack.append(("“", position))
     if not stack:
         return end
-    opened = stack[0][1]
-    terminator = _TERMINATOR.search(text, opened + 1, end)
+    unclosed = stack[0][1]
+    terminator = _TERMINATOR.search(text, unclosed + 1, end)
     close = terminator.start() if terminator else end
-    quotes.append(_quote(text, opened, close, False))
-    return max(close, opened + 1)
+    quotes.append(_quote(text, unclosed, close, False))
+    return max(close, unclosed + 1)
 
 
 def _quote(text: str, start: int, end: int, closed: bool) -> Quote:

@@ -368,7 +368,7 @@ class _Reader:
         """Whether the phrase so far holds a given name («الكاتب صالح زهر الدين» before «في كتابه»)."""
         return any(e.kind == "word" and e.word in self.lexicon.given_names for e in elements)
 
-    def _foreign_name(self, token: re.Match[str], limit: int) -> bool:
+    def _foreign_name(self, token: re.Match[str] | None, limit: int) -> bool:
         """«منسق المنظمة في اليمن ماركوس هيلدبرانت إن»: after a place or an organization, two or three words
         with the shape of a name, in no lexicon and without the article, closing the phrase before «إن» or a
         comma («في حديث خاص.» has the shape too, hence the place before it)."""
@@ -497,9 +497,9 @@ class _Reader:
                 if elements and "و" in match.prefix and not (match.rule.category == "source" and
                                                              match.rule.kind != "entity"):
                     # «وصحيفة نوفايا غازيتا» starts a second speaker; «وزارة الصحة والسكان» does not.
-                    if dashed and (close := _DASH.search(text, token.end(), limit)) is not None:
+                    if dashed and (closing_dash := _DASH.search(text, token.end(), limit)) is not None:
                         # «د. ناصر الزهراني -أستاذ علم الاجتماع ورئيس القسم-»: titles of one person between dashes
-                        return elements, "punct", close.end()
+                        return elements, "punct", closing_dash.end()
                     return elements, "coordination", start
                 elements.append(_Element("match", match.core_start, match.end, match=match))
                 position, tokens = match.end, tokens + 1
@@ -578,7 +578,7 @@ class _Reader:
                 if not label and word[:1] in "وف" and len(word) > 2:
                     label = stopwords.get(word[1:])
             if label == "skip" and not elements:
-                position = following.end() if pair in self.lexicon.stopwords else token.end()
+                position = following.end() if following is not None and pair in self.lexicon.stopwords else token.end()
                 skipped = True
                 continue
             if label == "stop" and elements and word in self.names_after_title and \
@@ -715,7 +715,7 @@ class _Reader:
                 end = element.end
                 continue
             head = elements[index].match
-            if element.kind == "match" and element.match.rule.source_type == "country_or_government" and \
+            if element.match is not None and element.match.rule.source_type == "country_or_government" and \
                     head is not None and head.rule.kind != "entity" and element.match.prefix == "" and \
                     _DEFINITE_NISBA.match(self.text, element.start, element.end):
                 # «السلطات السعودية»: after a common noun, a country named as a nisba is the adjective it spells
@@ -723,8 +723,8 @@ class _Reader:
                 end = element.end
                 continue
             if position == index + 1 and head is not None and head.rule.source_type in _UNIDENTIFIED_SPEAKERS \
-                    and element.kind == "match" and element.match.rule.source_type == "named_org" \
-                    and self.text.startswith("ال", element.start):  # type: ignore[union-attr]
+                    and element.match is not None and element.match.rule.source_type == "named_org" \
+                    and self.text.startswith("ال", element.start):
                 end = element.end  # «متحدث الخارجية الباكستانية»: the body whose spokesman it is
                 continue
             break
@@ -795,12 +795,12 @@ class _Reader:
                 and len(surface.split()) == 1)
         end = self._end(elements, 0)
         if source_type in ("anonymous", "official_unnamed"):
-            body = _IN_BODY.match(self.text, end)
-            if body is not None and body.end() in self.np_matches and \
-                    self.np_matches[body.end()].rule.category in ("org_head", "source", "title"):
+            in_body = _IN_BODY.match(self.text, end)
+            if in_body is not None and in_body.end() in self.np_matches and \
+                    self.np_matches[in_body.end()].rule.category in ("org_head", "source", "title"):
                 # «مسؤول في وزارة الطاقة», «مصادر عسكرية في الجيش»: the body is part of the phrase, not the
                 # speaker; one unnamed insider of a named body («مصدر في وزارة المالية») is an unnamed official.
-                body_elements, _, _ = self.elements(body.end(), len(self.text))
+                body_elements, _, _ = self.elements(in_body.end(), len(self.text))
                 body_phrase = self.classify(body_elements, "") if body_elements else None
                 if body_phrase is not None and body_phrase.type == "named_person":
                     body_phrase = None  # «مصادر مقربة من قائد الفريق ياسر القحطاني»: close to a person
@@ -930,15 +930,15 @@ class _Reader:
                 definite = word not in self.construct_nouns  # «إمارة منطقة …» awaits the region's name
                 end = element.end
                 continue
-            if element.category == "source" and not element.match.prefix and \
+            if element.match is not None and element.category == "source" and not element.match.prefix and \
                     element.match.rule.kind != "entity" and \
-                    self.text.startswith("ال", elements[index - 1].start):  # type: ignore[union-attr]
+                    self.text.startswith("ال", elements[index - 1].start):
                 break  # «ودعت وزارة الصحة السكان»: people right after a definite noun are the object
-            if element.kind == "match" and definite and "ب" in element.match.prefix and \
-                    element.category == "document_head":  # type: ignore[union-attr]
+            if element.match is not None and definite and "ب" in element.match.prefix and \
+                    element.category == "document_head":
                 break  # «ورحبت الوزارة بالقرار»: what the body welcomed, not part of its name
-            if element.kind == "match" and definite and not element.match.prefix and \
-                    not self.text.startswith("ال", element.start):  # type: ignore[union-attr]
+            if element.match is not None and definite and not element.match.prefix and \
+                    not self.text.startswith("ال", element.start):
                 break  # «واتهمت اللجنة رئيس كوريا الجنوبية»: a closed name takes no second head; that is the object
             if element.kind in ("quoted", "paren") or element.category in _ORG_COMPLEMENTS:
                 end = element.end
@@ -1354,7 +1354,7 @@ def _same_role(known: list[str], wanted: list[str]) -> bool:
 class _Registry:
     """Sources of one article; a new mention joins the source it refers to."""
 
-    def __init__(self, text: str, find_titled_people, find_people, find_organizations=lambda: []):
+    def __init__(self, text: str, find_titled_people, find_people, find_organizations):
         self._text = text
         self.records: list[SourceRecord] = []
         self._find_titled_people = find_titled_people
@@ -1623,13 +1623,19 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
 # Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
 # normalized: إلى → الي; «وفي طهران» with its conjunction.
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)[وف]?(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")
+def _skip(optional: re.Pattern[str], text: str, position: int) -> int:
+    """Where `optional`, a pattern that may match nothing, ends when read from `position`."""
+    found = optional.match(text, position)
+    return found.end() if found is not None else position
+
+
 _SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
 _WORD = re.compile(r"\w+")
 
 
 def _content(detection: Detection, cue_start: int, after: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
     text = detection.doc.text
-    start = _SKIP_AFTER_SOURCE.match(text, after).end()
+    start = _skip(_SKIP_AFTER_SOURCE, text, after)
     sentence_start, sentence_end = sentence
     quote = next((q for q in detection.direct_quotes if after <= q.start <= start + 2), None)
     if quote is not None:
@@ -1694,14 +1700,14 @@ def _titled_people(reader: _Reader, detection: Detection, family: str | None = N
         if not phrases or phrases[0].type != "named_person" or not phrases[0].name_tokens:
             continue
         person = phrases[0]
-        titles = [person.title] if person.title else []
+        person_titles = [person.title] if person.title else []
         # «العميد جوزيف خوري، المتحدث باسم الجيش،»: a title in apposition names the same person.
         after = _APPOSITION.match(text, person.end)
         if after is not None:
             apposed, _ = reader.read(after.end(), end)
             if apposed and apposed[0].bare and apposed[0].key[0] == "title":
-                titles.append(apposed[0].title)
-        for title in titles:
+                person_titles.append(apposed[0].title)
+        for title in person_titles:
             people.setdefault(title, person.name_tokens)
             head_only = title.split()[0]
             if head_only != title:
@@ -2149,7 +2155,7 @@ class _Linker:
                     self.last_source, self.last_content = index, content
         for start, match in told:
             # «لـ«الشرق الأوسط»»: the cue closes with the outlet's quotation mark
-            pending_told.append((start, _CLOSING_QUOTE.match(text, match.end).end(), match))
+            pending_told.append((start, _skip(_CLOSING_QUOTE, text, match.end), match))
         told_end = -1
         for start, end, cue in sorted(pending_told, key=lambda t: (t[0], -t[1])):
             if start < told_end:
@@ -2561,7 +2567,7 @@ def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = f
     # as a subject.
     for start, match in told:
         linker.reader.np_matches.pop(match.start, None)
-        end = _CLOSING_QUOTE.match(linker.text, match.end).end()
+        end = _skip(_CLOSING_QUOTE, linker.text, match.end)
         linker.reader.recipients[start] = end
         linker.reader.recipients[match.start] = end
     linker.reader.told_starts.update(cue.start for cue in cues if cue.rule.label == "told")
