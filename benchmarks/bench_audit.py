@@ -28,6 +28,14 @@ def _best(rounds: int, job) -> float:
     return min(times)
 
 
+def build_kind() -> str:
+    """Whether the pipeline that was timed is the mypyc-compiled one (setup.py) or pure Python."""
+    import audit.pipeline
+
+    compiled = Path(audit.pipeline.__file__).suffix in (".so", ".pyd")
+    return "compiled with mypyc" if compiled else "pure Python (AUDIT_PURE_PYTHON or an editable install)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("AUDIT_CORPUS", DEFAULT_CORPUS)))
@@ -61,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     scored_s = _best(args.rounds, lambda: audit(True))
     print(f"corpus: {args.corpus.name}: {articles} articles, mean {statistics.mean(words):.0f} words "
           f"(median {statistics.median(words):.0f})")
+    print(f"build: {build_kind()}")
     for name, seconds in (("read + normalize (floor)", floor_s), ("audit_text, no score", audit_s),
                           ("audit_text, with score", scored_s)):
         ratio = "" if seconds is floor_s else f"  = {seconds / floor_s:.1f}x the floor"

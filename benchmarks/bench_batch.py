@@ -22,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench_audit import build_kind
+
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "saudinewsnet_dev.jsonl"
 
 
@@ -88,7 +90,8 @@ def peak_memory(corpus: Path, articles: int, workers: int) -> tuple[float, float
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "audit", "batch", str(big), "-o", f"{folder}/out",
                                     "--workers", str(workers), "--no-progress", "--no-report"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   cwd=folder)  # not the checkout: `-m` would import its uncompiled modules
         peak = 0
         done = threading.Event()
 
@@ -123,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles = sum(1 for _ in args.corpus.open("rb"))
     print(f"corpus: {args.corpus.name}: {articles} articles; {os.cpu_count()} cores")
+    print(f"build: {build_kind()}")
     floor = floor_rate(args.corpus, args.rounds)
     print(f"{'read + normalize (floor):':<28}{floor:8.0f} articles/s")
     rates = {}
