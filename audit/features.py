@@ -113,16 +113,16 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
     lead_named = any(s <= a.cue.start < e and a.source.type in NAMED_TYPES  # type: ignore[union-attr]
                      for a in linked for s, e in lead_spans)
     per_100 = 100.0 / words if words else 0.0
-    named_sources = sum(types[t] for t in NAMED_TYPES)
+    named_sources = sum(types.get(t, 0) for t in NAMED_TYPES)
     by_source = Counter(a.source.source for a in linked)  # type: ignore[union-attr]
     first_source = linked[0].source.type if linked else None  # type: ignore[union-attr]
-    unidentified_sources = sum(types[t] for t in UNIDENTIFIED_TYPES)
+    unidentified_sources = sum(types.get(t, 0) for t in UNIDENTIFIED_TYPES)
     values = {
         "attributed_sentence_ratio": m["attributed_sentence_ratio"],
-        "named_attribution_share": _share(sum(linked_types[t] for t in NAMED_TYPES), len(linked)),
-        "anonymous_attribution_share": _share(sum(linked_types[t] for t in UNIDENTIFIED_TYPES), len(linked)),
-        "official_attribution_share": _share(linked_types["official_unnamed"]
-                                             + linked_types["country_or_government"], len(linked)),
+        "named_attribution_share": _share(sum(linked_types.get(t, 0) for t in NAMED_TYPES), len(linked)),
+        "anonymous_attribution_share": _share(sum(linked_types.get(t, 0) for t in UNIDENTIFIED_TYPES), len(linked)),
+        "official_attribution_share": _share(linked_types.get("official_unnamed", 0)
+                                             + linked_types.get("country_or_government", 0), len(linked)),
         "unlinked_attribution_share": _share(len(attributions) - len(linked), len(attributions)),
         "named_source_share": m["named_source_share"],
         "anonymous_share": m["anonymous_share"],
@@ -131,8 +131,8 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
         "log_independent_sources": math.log1p(m["independent_sources"]),
         "log_named_sources": math.log1p(named_sources),
         "log_unidentified_sources": math.log1p(unidentified_sources),
-        "has_named_person": float(types["named_person"] > 0),
-        "has_document": float(types["document"] > 0),
+        "has_named_person": float(types.get("named_person", 0) > 0),
+        "has_document": float(types.get("document", 0) > 0),
         "source_type_entropy": m["source_type_entropy"],
         "log_attributed_quotes": math.log1p(m["attributed_quotes"]),
         "unattributed_quote_share": _share(m["unattributed_quotes"], m["direct_quotes"]),
@@ -140,8 +140,8 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
         "boosters_per_100_words": m["boosters_per_100_words"],
         "agentless_per_100_words": m["agentless"] * per_100,
         "unattributed_claim_ratio": m["unattributed_claim_ratio"],
-        "distancing_share": _share(stances["distancing"], len(attributions)),
-        "endorsing_share": _share(stances["endorsing"], len(attributions)),
+        "distancing_share": _share(stances.get("distancing", 0), len(attributions)),
+        "endorsing_share": _share(stances.get("endorsing", 0), len(attributions)),
         "anonymity_reason_share": _share(sum(1 for s in unidentified if s.anonymity_reason_given), len(unidentified)),
         "lead_attributed": float(lead_attributed),
         "wire_credit": float(bool(audit.provenance)),
@@ -150,7 +150,7 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
         "log_attributions": math.log1p(len(attributions)),
         "attributions_per_100_words": len(attributions) * per_100,
         "first_source_opacity": float(OPACITY[first_source]) if first_source else 5.0,
-        "log_named_persons": math.log1p(types["named_person"]),
+        "log_named_persons": math.log1p(types.get("named_person", 0)),
         "quotes_per_100_words": m["direct_quotes"] * per_100,
         "question_ratio": m["question_ratio"],
         "writer_voice_per_100_words": m["writer_voice_per_100_words"],

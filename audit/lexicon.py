@@ -14,7 +14,7 @@ import re._parser as _sre_parser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
@@ -529,18 +529,37 @@ def lexicon_files(directories: Iterable[Path]) -> list[Path]:
 # ----------------------------------------------------------------------------------------- scanner
 
 
-class Match(NamedTuple):
-    """A rule firing on the normalized text: `[start, end)` covers prefix clitics and the surface."""
+class Match:
+    """A rule firing on the normalized text: `[start, end)` covers prefix clitics and the surface.
 
-    rule: Rule
-    start: int
-    end: int
-    prefix: str
-    """The attached proclitics matched before the surface (e.g. 'و' in وقال)."""
+    A plain class rather than a NamedTuple: an article makes a hundred of these, and compiled (setup.py)
+    a plain class is built natively while a NamedTuple goes through its interpreted constructor.
+    """
+
+    __slots__ = ("rule", "start", "end", "prefix")
+
+    def __init__(self, rule: Rule, start: int, end: int, prefix: str) -> None:
+        self.rule = rule
+        self.start = start
+        self.end = end
+        self.prefix = prefix
+        """The attached proclitics matched before the surface (e.g. 'و' in وقال)."""
 
     @property
     def core_start(self) -> int:
         return self.start + len(self.prefix)
+
+    def _fields(self) -> tuple[Rule, int, int, str]:
+        return self.rule, self.start, self.end, self.prefix
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Match(rule={self.rule.id!r}, start={self.start}, end={self.end}, prefix={self.prefix!r})"
 
 
 def _trie_regex(words: Iterable[str]) -> str:

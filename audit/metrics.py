@@ -18,12 +18,8 @@ def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: in
                     writer_voice: int = 0) -> dict[str, Any]:
     """The metric block of the JSON contract; every share is over distinct sources unless named
     `*_attribution_share` (over attributions)."""
-    categories: Counter[str] = Counter()
-    quote_labels: Counter[str] = Counter()
-    for finding in findings:
-        categories[finding.category] += 1
-        if finding.category == "quote":
-            quote_labels[finding.label] += 1
+    categories = Counter(finding.category for finding in findings)
+    quote_labels = Counter(finding.label for finding in findings if finding.category == "quote")
     types = Counter(s.type for s in sources)
     distinct = len(sources)
     linked = [a for a in attributions if a.source is not None]
@@ -37,22 +33,22 @@ def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: in
         "distinct_sources": distinct,
         "independent_sources": _independent(sources),
         "source_types": {t: types.get(t, 0) for t in SOURCE_TYPES},
-        "named_source_share": _ratio(sum(types[t] for t in NAMED_TYPES), distinct),
-        "anonymous_share": _ratio(sum(types[t] for t in UNIDENTIFIED_TYPES), distinct),
-        "named_attribution_share": _ratio(sum(linked_types[t] for t in NAMED_TYPES), len(linked)),
-        "anonymous_attribution_share": _ratio(sum(linked_types[t] for t in UNIDENTIFIED_TYPES), len(linked)),
+        "named_source_share": _ratio(sum(types.get(t, 0) for t in NAMED_TYPES), distinct),
+        "anonymous_share": _ratio(sum(types.get(t, 0) for t in UNIDENTIFIED_TYPES), distinct),
+        "named_attribution_share": _ratio(sum(linked_types.get(t, 0) for t in NAMED_TYPES), len(linked)),
+        "anonymous_attribution_share": _ratio(sum(linked_types.get(t, 0) for t in UNIDENTIFIED_TYPES), len(linked)),
         "mean_opacity": round(sum(OPACITY[s.type] for s in sources) / distinct, 4) if distinct else None,
         "source_type_entropy": round(entropy, 4),
-        "hedges": categories["hedge"],
-        "boosters": categories["booster"],
-        "hedges_per_100_words": round(categories["hedge"] * per_100, 4),
-        "boosters_per_100_words": round(categories["booster"] * per_100, 4),
-        "agentless": categories["agentless"],
-        "direct_quotes": categories["quote"],
-        "attributed_quotes": quote_labels["attributed"],
-        "unattributed_quotes": quote_labels["unattributed"],
-        "unattributed_claims": categories["unattributed_claim"],
-        "unattributed_claim_ratio": _ratio(categories["unattributed_claim"], body_sentences),
+        "hedges": categories.get("hedge", 0),
+        "boosters": categories.get("booster", 0),
+        "hedges_per_100_words": round(categories.get("hedge", 0) * per_100, 4),
+        "boosters_per_100_words": round(categories.get("booster", 0) * per_100, 4),
+        "agentless": categories.get("agentless", 0),
+        "direct_quotes": categories.get("quote", 0),
+        "attributed_quotes": quote_labels.get("attributed", 0),
+        "unattributed_quotes": quote_labels.get("unattributed", 0),
+        "unattributed_claims": categories.get("unattributed_claim", 0),
+        "unattributed_claim_ratio": _ratio(categories.get("unattributed_claim", 0), body_sentences),
         "anonymity_reasons_given": sum(1 for s in sources if s.anonymity_reason_given),
         "question_ratio": _ratio(questions, body_sentences),
         "writer_voice_per_100_words": round(writer_voice * per_100, 4),

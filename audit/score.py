@@ -18,12 +18,13 @@ _MODELS: dict[tuple[str, str | None], Model] = {}
 def get_model(path: str | Path | None = None, lexicon_version: str | None = None) -> Model | None:
     """The model at `path` (the packaged one by default), loaded and verified once per process; None when
     no model ships with the package."""
-    if path is None and not PACKAGED_MODEL.exists():
-        return None
     key = (str(path or PACKAGED_MODEL), lexicon_version)
-    if key not in _MODELS:
-        _MODELS[key] = load_model(path, lexicon_version=lexicon_version)
-    return _MODELS[key]
+    model = _MODELS.get(key)
+    if model is None:
+        if path is None and not PACKAGED_MODEL.exists():
+            return None
+        model = _MODELS[key] = load_model(path, lexicon_version=lexicon_version)
+    return model
 
 
 def _percent(value: float) -> str:

@@ -12,7 +12,6 @@ import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from audit.detect import Detection
 from audit.lexicon import Lexicon, Match
@@ -65,12 +64,17 @@ class NounPhrase:
     """A bare head with the article («الشركة», not «شركة»): it refers back to a body already named."""
 
 
-class _Element(NamedTuple):
-    kind: str  # match, word, quoted, paren
-    start: int
-    end: int
-    word: str = ""
-    match: Match | None = None
+class _Element:
+    """One step of a noun phrase being read. A plain class for the reason given on `Match`."""
+
+    __slots__ = ("kind", "start", "end", "word", "match")
+
+    def __init__(self, kind: str, start: int, end: int, word: str = "", match: Match | None = None) -> None:
+        self.kind = kind  # match, word, quoted, paren
+        self.start = start
+        self.end = end
+        self.word = word
+        self.match = match
 
     @property
     def category(self) -> str:
