@@ -7,8 +7,8 @@ model records which names it was trained on. Every value is a plain float.
 from __future__ import annotations
 
 import math
-from collections import Counter
 
+from audit.metrics import tally
 from audit.results import NAMED_TYPES, OPACITY, UNIDENTIFIED_TYPES, ArticleAudit
 
 FEATURE_VERSION = 3
@@ -102,9 +102,9 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
     words = audit.stats["words"]
     attributions = audit.attributions
     linked = [a for a in attributions if a.source is not None]
-    linked_types = Counter(a.source.type for a in linked)  # type: ignore[union-attr]
-    stances = Counter(a.cue.stance for a in attributions)
-    types = Counter(s.type for s in audit.sources)
+    linked_types = tally(a.source.type for a in linked)  # type: ignore[union-attr]
+    stances = tally(a.cue.stance for a in attributions)
+    types = tally(s.type for s in audit.sources)
     unidentified = [s for s in audit.sources if s.opacity >= 2]
     body = [i for i, s in enumerate(audit.sentences) if not s.headline and not s.boilerplate]
     lead = body[:2]
@@ -114,7 +114,7 @@ def featurize(audit: ArticleAudit) -> dict[str, float]:
                      for a in linked for s, e in lead_spans)
     per_100 = 100.0 / words if words else 0.0
     named_sources = sum(types.get(t, 0) for t in NAMED_TYPES)
-    by_source = Counter(a.source.source for a in linked)  # type: ignore[union-attr]
+    by_source = tally(a.source.source for a in linked)  # type: ignore[union-attr]
     first_source = linked[0].source.type if linked else None  # type: ignore[union-attr]
     unidentified_sources = sum(types.get(t, 0) for t in UNIDENTIFIED_TYPES)
     values = {

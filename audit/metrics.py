@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
-from typing import Any
+from collections.abc import Hashable, Iterable
+from typing import Any, TypeVar
 
 from audit.results import NAMED_TYPES, OPACITY, SOURCE_TYPES, UNIDENTIFIED_TYPES, Attribution, Finding, Source
 
@@ -13,17 +13,29 @@ def _ratio(part: float, whole: float) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
+Key = TypeVar("Key", bound=Hashable)
+
+
+def tally(values: Iterable[Key]) -> dict[Key, int]:
+    """How many times each value occurs; a plain dict, read with `.get(value, 0)`. (collections.Counter
+    does the same but its constructor runs in the interpreter even when this module is compiled.)"""
+    counts: dict[Key, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
 def compute_metrics(*, words: int, body_sentences: int, attributed_sentences: int, sources: tuple[Source, ...],
                     attributions: tuple[Attribution, ...], findings: tuple[Finding, ...], questions: int = 0,
                     writer_voice: int = 0) -> dict[str, Any]:
     """The metric block of the JSON contract; every share is over distinct sources unless named
     `*_attribution_share` (over attributions)."""
-    categories = Counter(finding.category for finding in findings)
-    quote_labels = Counter(finding.label for finding in findings if finding.category == "quote")
-    types = Counter(s.type for s in sources)
+    categories = tally(finding.category for finding in findings)
+    quote_labels = tally(finding.label for finding in findings if finding.category == "quote")
+    types = tally(s.type for s in sources)
     distinct = len(sources)
     linked = [a for a in attributions if a.source is not None]
-    linked_types = Counter(a.source.type for a in linked)  # type: ignore[union-attr]
+    linked_types = tally(a.source.type for a in linked)  # type: ignore[union-attr]
     entropy = -sum((n / distinct) * math.log2(n / distinct) for n in types.values()) if distinct else 0.0
     per_100 = 100.0 / words if words else 0.0
     return {
