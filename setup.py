@@ -1,8 +1,8 @@
 """Build hook: compiles the per-article pipeline with mypyc, which turns the type-annotated modules into C
 extensions that give the same results about a fifth faster (benchmarks/bench_audit.py prints which build it
-timed). The pure-Python modules ship beside them: set AUDIT_PURE_PYTHON=1 to install without compiling
-(editable installs for development, machines without a C compiler), and a build that fails falls back to
-them with a warning instead of failing the install.
+timed). The pure-Python modules ship beside them: AUDIT_PURE_PYTHON=1 installs without compiling, an
+editable install never compiles, and a build that fails falls back to them with a warning instead of
+failing the install.
 
 Everything else about the package is declared in pyproject.toml.
 """
@@ -26,6 +26,11 @@ class OptionalBuildExt(build_ext):
     """The compiled modules all load one shared library, so they are built all or none."""
 
     def run(self) -> None:
+        if getattr(self, "editable_mode", False):
+            # An editable install builds in the source tree, where a compiled module would hide every later
+            # edit of its .py file.
+            self.warn("editable install: the pipeline stays pure Python (pip install . compiles it)")
+            return
         try:
             super().run()
         except Exception as error:  # noqa: BLE001 - any compiler failure means: ship pure Python
