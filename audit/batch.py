@@ -151,8 +151,8 @@ class DaskEngine:
 
     def __init__(self, workers: int, options: Options, fields: Fields, scheduler: str | None):
         self.workers, self.options, self.fields, self.scheduler = workers, options, fields, scheduler
-        self.client = None
-        self.cluster = None
+        self.client: Any = None
+        self.cluster: Any = None
 
     def __enter__(self) -> DaskEngine:
         try:

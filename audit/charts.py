@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 # Arabic, Latin and digits: DejaVu Sans (bundled with matplotlib) covers all three; richer Arabic faces are
@@ -69,7 +69,7 @@ def _integer_ticks(axis, values) -> None:
         axis.set_major_locator(MaxNLocator(integer=True))
 
 
-def stacked_columns(categories: Sequence[str], series: dict[str, Sequence[float]], colours: dict[str, str],
+def stacked_columns(categories: Sequence[str], series: Mapping[str, Sequence[float]], colours: dict[str, str],
                     title: str, xlabel: str, ylabel: str) -> bytes:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(max(4.8, 0.32 * len(categories) + 2.0), 2.8), layout="constrained")
@@ -116,7 +116,7 @@ def boxplot(groups: dict[str, Sequence[float]], title: str, ylabel: str) -> byte
     return _png(fig)
 
 
-def grouped_bars(names: Sequence[str], series: dict[str, Sequence[float]], colours: dict[str, str], title: str,
+def grouped_bars(names: Sequence[str], series: Mapping[str, Sequence[float]], colours: dict[str, str], title: str,
                  *, shares: bool = False) -> bytes:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(max(5.0, 0.8 * len(names) + 1.5), 3.0), layout="constrained")
@@ -146,7 +146,7 @@ def scatter(x: Sequence[float], y: Sequence[float], title: str, xlabel: str, yla
     return _png(fig)
 
 
-def lines(x_labels: Sequence[str], series: dict[str, Sequence[float | None]], title: str, ylabel: str,
+def lines(x_labels: Sequence[str], series: Mapping[str, Sequence[float | None]], title: str, ylabel: str,
           emphasised: str | None = None) -> bytes:
     """One line per series; the `emphasised` one (an overall mean, say) is drawn thick and black."""
     plt = _pyplot()

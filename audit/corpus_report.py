@@ -90,7 +90,7 @@ def build_context(data: dict[str, Any], weakest_links: dict[int, str]) -> dict[s
     for article in articles:
         by_outlet[article["outlet"]].append(article)
     outlets = sorted(by_outlet)
-    outlet_rows = []
+    outlet_rows: list[dict[str, Any]] = []
     for outlet in outlets:
         items = by_outlet[outlet]
         scores = [a["score"] for a in items if a["score"] is not None]

@@ -37,7 +37,7 @@ class Predictions:
 # ---------------------------------------------------------------------------------------- methods
 
 
-def _model_method(seed: int) -> Callable[[Dataset, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, float]]:
+def _model_method(seed: int) -> Callable[[Dataset, np.ndarray, Any], tuple[np.ndarray, np.ndarray, float]]:
     def run(data: Dataset, train: np.ndarray, test: Any) -> tuple[np.ndarray, np.ndarray, float]:
         X, y = data.features, data.bands
         fitted, C = fit(X[train], y[train], seed, ratings=data.ratings[train])

@@ -251,7 +251,7 @@ def _csv_rows(path: Path, fields: Fields) -> Iterator[Record]:
             yield _row(row, key, name, fields, encoding)
 
 
-def _row(row: dict[str, Any], key: str, name: str, fields: Fields, encoding: str = "utf-8") -> Record:
+def _row(row: dict[str, Any], key: str, name: str, fields: Fields, encoding: str = "utf-8") -> Article | SkippedArticle:
     identifier = row.get(fields.id)
     identifier = str(identifier) if identifier not in (None, "") else key
     text = row.get(fields.text)
