@@ -156,11 +156,12 @@ def article_charts(audit: ArticleAudit) -> dict[str, str]:
                                               if f.category == "agentless" and start <= f.start < end))
             series["وقائع بلا مصدر"].append(sum(1 for f in audit.findings
                                                 if f.category == "unattributed_claim" and start <= f.start < end))
-        series_colours = dict(zip(series, (charts.COLOURS["named"], charts.COLOURS["official"], charts.COLOURS["unidentified"],
-                                    charts.COLOURS["agentless"], charts.COLOURS["claims"]), strict=True))
+        series_colours = dict(zip(series, (charts.COLOURS["named"], charts.COLOURS["official"],
+                                           charts.COLOURS["unidentified"], charts.COLOURS["agentless"],
+                                           charts.COLOURS["claims"]), strict=True))
         out["paragraphs"] = charts.data_uri(charts.stacked_columns(
-            [str(n + 1) for n in range(len(paragraph_ids))], series, series_colours, "الإسناد على امتداد الخبر", "الفقرة",
-            "العدد"))
+            [str(n + 1) for n in range(len(paragraph_ids))], series, series_colours, "الإسناد على امتداد الخبر",
+            "الفقرة", "العدد"))
     m = audit.metrics
     out["epistemic"] = charts.data_uri(charts.horizontal_bars(["تحوّط", "جزم", "مبني للمجهول"],
                                                    [m["hedges"], m["boosters"], m["agentless"]],
