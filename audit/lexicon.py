@@ -542,8 +542,7 @@ class Match:
         self.rule = rule
         self.start = start
         self.end = end
-        self.prefix = prefix
-        """The attached proclitics matched before the surface (e.g. 'و' in وقال)."""
+        self.prefix = prefix  # the attached proclitics matched before the surface (e.g. 'و' in وقال)
 
     @property
     def core_start(self) -> int:

@@ -1627,14 +1627,14 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
 # Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
 # normalized: إلى → الي; «وفي طهران» with its conjunction.
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)[وف]?(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")
+_SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
+_WORD = re.compile(r"\w+")
+
+
 def _skip(optional: re.Pattern[str], text: str, position: int) -> int:
     """Where `optional`, a pattern that may match nothing, ends when read from `position`."""
     found = optional.match(text, position)
     return found.end() if found is not None else position
-
-
-_SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
-_WORD = re.compile(r"\w+")
 
 
 def _content(detection: Detection, cue_start: int, after: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
