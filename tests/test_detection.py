@@ -2008,3 +2008,13 @@ def test_diplomats_are_unnamed_officials_and_the_fed_by_its_short_name():
 def test_a_two_word_given_name_set_off_by_commas_after_a_title():
     text = "وقال مدير فرع الوزارة بالمنطقة، عبد الرحمن الشهري، إن الحملة مستمرة."
     assert _links(text)[0][2] == "named_person"
+
+
+def test_numbered_list_items_are_not_claims_but_numbers_in_parentheses_are():
+    """A list item's number after a sentence's end («(2) …», «4- …») counts nothing; a figure a ministry
+    writes in parentheses inside a sentence is still a checkable claim."""
+    proposals = ("ويقترح الكاتب على الوزارة عدة حلول للأزمة. (2) تحويل القروض إلى المطورين بدل الأفراد. "
+                 "ومن شروط النجاح: 4- سرعة التنفيذ.")
+    assert _found(proposals, "unattributed_claim") == []
+    assert [t for t, _ in _found("سجلت المنطقة (7) حالات إصابة جديدة بالحمى.", "unattributed_claim")] == [
+        "سجلت المنطقة (7) حالات إصابة جديدة بالحمى."]
