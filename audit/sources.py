@@ -1626,6 +1626,7 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
 
 # Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
 # normalized: إلى → الي; «وفي طهران» with its conjunction.
+_BODY_TYPES = ("named_org", "official_unnamed", "country_or_government")
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)[وف]?(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")
 _SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
 _WORD = re.compile(r"\w+")
@@ -2481,14 +2482,19 @@ class _Linker:
     def _feminine_body(self, phrase: NounPhrase) -> bool:
         """A body named by a feminine singular noun («منظمة الحج», «الحكومة», «السعودية»): the verb before it
         would be feminine had it been its subject."""
-        if phrase.type not in ("named_org", "official_unnamed", "country_or_government") or phrase.name_tokens:
+        if phrase.type not in _BODY_TYPES or phrase.name_tokens:
             return False
-        match = self.reader.np_matches.get(phrase.start)
+        return self._feminine_head(phrase.start, phrase.end)
+
+    def _feminine_head(self, start: int, end: int) -> bool:
+        """Whether the phrase at `[start, end)` opens on a feminine singular noun, one the original writes
+        with «ة»; not a man's honorific («سعادة المهندس», «فضيلة الشيخ»)."""
+        match = self.reader.np_matches.get(start)
         if match is not None and match.rule.category == "title":
-            return False  # «سعادة المهندس», «فضيلة الشيخ»: a man's honorific in «ة»
+            return False
         doc = self.detection.doc
-        head = self.text[phrase.start:phrase.end].split(maxsplit=1)[0]
-        return len(head) > 3 and doc.original[doc.to_original(phrase.start + len(head) - 1)] == "ة"
+        head = self.text[start:end].split(maxsplit=1)[0]
+        return len(head) > 3 and doc.original[doc.to_original(start + len(head) - 1)] == "ة"
 
     def _name_gender(self, name_tokens: tuple[str, ...]) -> str | None:
         """«f» or «m» for a name that starts with a known given name."""
@@ -2497,8 +2503,12 @@ class _Linker:
         return "f" if name_tokens[0] in self.lexicon.female_names else "m"
 
     def _gender(self, index: int) -> str | None:
-        """«f» or «m» for a person known by a given name, «f» for a feminine title, else None."""
+        """«f» or «m» for a person known by a given name, «f» for a feminine title or a body named by a
+        feminine noun («وزارة الصحة»: «مشيراً» cannot continue it), else None."""
         record = self.registry.records[index]
+        if record.type in _BODY_TYPES and not record.name_tokens and record.mentions:
+            start, end = record.mentions[0]
+            return "f" if self._feminine_head(start, end) else None
         if record.type == "anonymous" and record.title and record.mentions:
             # A relative: «والدة», «زوجته», «ابنتها» are women, «والده», «زوجها» men; the original text tells «ة»
             # from the «ه» of «his».

@@ -2018,3 +2018,13 @@ def test_numbered_list_items_are_not_claims_but_numbers_in_parentheses_are():
     assert _found(proposals, "unattributed_claim") == []
     assert [t for t, _ in _found("سجلت المنطقة (7) حالات إصابة جديدة بالحمى.", "unattributed_claim")] == [
         "سجلت المنطقة (7) حالات إصابة جديدة بالحمى."]
+
+
+def test_a_masculine_continuation_does_not_continue_a_body_named_by_a_feminine_noun():
+    """«مشيراً» cannot have «الهيئة» as its subject (it would be «مشيرةً»): it goes back to the man who spoke
+    before; a feminine participle, or a body named by a masculine noun, continues the body."""
+    links = _links("وقال رئيس المجلس البلدي إن المشروع تأخر. وأكدت الهيئة أنها ستتابع التنفيذ، مشيراً إلى أن "
+                   "المقاول سيغرم.")
+    assert links[-1] == ("مشيراً", "رئيس المجلس البلدي", "official_unnamed")
+    assert _links("وأكدت الهيئة أنها ستتابع التنفيذ، مشيرةً إلى أن المقاول سيغرم.")[-1][:2] == ("مشيرةً", "الهيئة")
+    assert _links("وأكد المجلس أنه سيتابع التنفيذ، مشيراً إلى أن المقاول سيغرم.")[-1][:2] == ("مشيراً", "المجلس")
