@@ -2028,3 +2028,11 @@ def test_a_masculine_continuation_does_not_continue_a_body_named_by_a_feminine_n
     assert links[-1] == ("مشيراً", "رئيس المجلس البلدي", "official_unnamed")
     assert _links("وأكدت الهيئة أنها ستتابع التنفيذ، مشيرةً إلى أن المقاول سيغرم.")[-1][:2] == ("مشيرةً", "الهيئة")
     assert _links("وأكد المجلس أنه سيتابع التنفيذ، مشيراً إلى أن المقاول سيغرم.")[-1][:2] == ("مشيراً", "المجلس")
+
+
+def test_students_are_a_group_that_speaks_and_its_plural_verbs_continue_it():
+    links = _links("اشتكى طلاب من خريجي الكليات الصحية من تأخر قبولهم في الجامعات. وقالوا إن الوعود لم تتحقق.")
+    assert links == [("اشتكى", "طلاب", "vague"), ("وقالوا", "طلاب", "vague")]
+    # After a definite noun the students are whom the university called on, not a second speaker.
+    assert [link[:2] for link in _links("ودعت الجامعة الطلاب إلى التسجيل قبل نهاية الأسبوع.")] == [
+        ("ودعت", "الجامعة")]
