@@ -1864,6 +1864,7 @@ def _told_cues(detection: Detection, cues: list[Match]) -> list[tuple[int, Match
 _VERB_AFTER_MA = re.compile(r"\s+(\w+)(?:\s+(?:في|على|عن|من)(?!\w))?")
 _IN_BODY = re.compile(r"\s+(في|من|داخل)\s+")
 _CLOSING_QUOTE = re.compile(r"(?:\s*[»\"”)])?")
+_OPENING_MARKS = re.compile(r"[\s«\"“”(]*")
 _DETACHED_LAM = re.compile(r"\s*ل\s*(?=[«\"“”])")
 # ” opens too where it was typed right to left; some papers bracket their name: «لـ(عكاظ)».
 _LAM_BEFORE = re.compile(r"(?<!\w)ل\s*[«\"“”(]?\s*$")
@@ -2582,6 +2583,12 @@ def link(detection: Detection, lexicon: Lexicon, own_outlets: frozenset[str] = f
     for start, match in told:
         linker.reader.np_matches.pop(match.start, None)
         end = _skip(_CLOSING_QUOTE, linker.text, match.end)
+        if match.rule.category == "media_head":
+            # «وقال لشبكة بي بي سي إن…», «لقناة "العربية"»: the channel's name belongs to whom he told too.
+            channel = linker.reader.np_matches.get(_skip(_OPENING_MARKS, linker.text, end))
+            if channel is not None and channel.rule.source_type == "named_media":
+                linker.reader.np_matches.pop(channel.start)
+                end = _skip(_CLOSING_QUOTE, linker.text, channel.end)
         linker.reader.recipients[start] = end
         linker.reader.recipients[match.start] = end
     linker.reader.told_starts.update(cue.start for cue in cues if cue.rule.label == "told")

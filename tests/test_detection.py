@@ -2036,3 +2036,11 @@ def test_students_are_a_group_that_speaks_and_its_plural_verbs_continue_it():
     # After a definite noun the students are whom the university called on, not a second speaker.
     assert [link[:2] for link in _links("ودعت الجامعة الطلاب إلى التسجيل قبل نهاية الأسبوع.")] == [
         ("ودعت", "الجامعة")]
+
+
+def test_the_channel_named_after_whom_he_told_is_no_subject():
+    """«وأضاف لشبكة بي بي سي إن…»: the channel after «لشبكة/لتلفزيون» is whom he spoke to; «وأضاف» has no
+    subject of its own and continues the speaker before."""
+    text = "وقال الباحث حامد الشريف إن المخطوط قديم. وأضاف لشبكة بي.بي.سي إن الفحص سيستمر."
+    assert [link[:2] for link in _links(text)][1:] == [("وأضاف", "الباحث حامد الشريف"),
+                                                      ("لشبكة", "الباحث حامد الشريف")]
