@@ -2044,3 +2044,7 @@ def test_the_channel_named_after_whom_he_told_is_no_subject():
     text = "وقال الباحث حامد الشريف إن المخطوط قديم. وأضاف لشبكة بي.بي.سي إن الفحص سيستمر."
     assert [link[:2] for link in _links(text)][1:] == [("وأضاف", "الباحث حامد الشريف"),
                                                       ("لشبكة", "الباحث حامد الشريف")]
+
+
+def test_the_writer_of_a_report_is_a_role_not_a_person_named_katib():
+    assert _links("وقال كاتب الدراسة إن النتائج أولية.") == [("وقال", "كاتب الدراسة", "official_unnamed")]
