@@ -1624,9 +1624,9 @@ def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sen
     return []
 
 
+_BODY_TYPES = ("named_org", "official_unnamed", "country_or_government")
 # Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
 # normalized: إلى → الي; «وفي طهران» with its conjunction.
-_BODY_TYPES = ("named_org", "official_unnamed", "country_or_government")
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)[وف]?(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")
 _SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
 _WORD = re.compile(r"\w+")
@@ -2507,9 +2507,9 @@ class _Linker:
         """«f» or «m» for a person known by a given name, «f» for a feminine title or a body named by a
         feminine noun («وزارة الصحة»: «مشيراً» cannot continue it), else None."""
         record = self.registry.records[index]
-        if record.type in _BODY_TYPES and not record.name_tokens and record.mentions:
-            start, end = record.mentions[0]
-            return "f" if self._feminine_head(start, end) else None
+        if record.type in _BODY_TYPES and not record.name_tokens and record.mentions and \
+                self._feminine_head(*record.mentions[0]):
+            return "f"
         if record.type == "anonymous" and record.title and record.mentions:
             # A relative: «والدة», «زوجته», «ابنتها» are women, «والده», «زوجها» men; the original text tells «ة»
             # from the «ه» of «his».

@@ -2048,3 +2048,8 @@ def test_the_channel_named_after_whom_he_told_is_no_subject():
 
 def test_the_writer_of_a_report_is_a_role_not_a_person_named_katib():
     assert _links("وقال كاتب الدراسة إن النتائج أولية.") == [("وقال", "كاتب الدراسة", "official_unnamed")]
+
+
+def test_a_masculine_verb_does_not_continue_a_woman_known_by_her_title():
+    links = _links("وقال الوزير إن الخطة جاهزة. وأكدت المتحدثة باسم الوزارة أن التنفيذ بدأ. وقال إن الخطة شاملة.")
+    assert links[-1][:2] == ("وقال", "الوزير")
