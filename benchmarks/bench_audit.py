@@ -30,10 +30,9 @@ def _best(rounds: int, job) -> float:
 
 def build_kind() -> str:
     """Whether the pipeline that was timed is the mypyc-compiled one (setup.py) or pure Python."""
-    import audit.pipeline
+    from audit import is_compiled
 
-    compiled = Path(audit.pipeline.__file__).suffix in (".so", ".pyd")
-    return "compiled with mypyc" if compiled else "pure Python (AUDIT_PURE_PYTHON or an editable install)"
+    return "compiled with mypyc" if is_compiled() else "pure Python (AUDIT_PURE_PYTHON or an editable install)"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,7 @@ import pytest
 import yaml
 from conftest import REPO, SAMPLES, shared_dir
 
-import audit.pipeline
-from audit import audit_text
-
-COMPILED = Path(audit.pipeline.__file__).suffix in (".so", ".pyd")
+from audit import audit_text, is_compiled
 
 # Run in a fresh interpreter: a finder placed ahead of the standard ones loads every audit.* module from its
 # .py file, so the extension modules next to them are never imported.
@@ -60,7 +57,7 @@ def _texts() -> list[str]:
     return texts
 
 
-@pytest.mark.skipif(not COMPILED, reason="the installed pipeline is pure Python (editable or AUDIT_PURE_PYTHON "
+@pytest.mark.skipif(not is_compiled(), reason="the installed pipeline is pure Python (editable or AUDIT_PURE_PYTHON "
                                          "install): no compiled build to compare")
 def test_compiled_pipeline_gives_the_results_of_its_python_sources(tmp_path: Path) -> None:
     texts = _texts()
