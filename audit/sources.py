@@ -434,6 +434,10 @@ class _Reader:
         last = self.doc.to_original(end - 1)
         return "\u064b" in self.doc.original[last - 1:last + 2]
 
+    def _feminine_noun(self, element: _Element) -> bool:
+        """A word the original writes with a final «ة» («ناخبة», «قائدة»), which normalization folds into «ه»."""
+        return element.word.endswith("ه") and self.doc.original[self.doc.to_original(element.end - 1)] == "ة"
+
     def _pronoun_suffixed(self, element: _Element) -> bool:
         """«دعواه», «علمه», «لأنصاره»: a noun with the pronoun «ـه», which the original text tells from the «ة»
         that normalization folds into it («أسامة»)."""
@@ -1135,10 +1139,41 @@ class _Reader:
             break
         return end
 
+    def _says_after_circumstance(self, position: int) -> bool:
+        """«وقال ظريف في تغريدة إن», «وقال زلاتكو سالوبيك من منزله … لوكالة الصحافة الفرنسية:»: where, when
+        or how the words were said, then what was said or whom it was told. «من» opens such a phrase only before
+        a place of the speaker's own («من منزله», «من مكتبها»), not as «some of» («عدد من المسؤولين»)."""
+        opener = _CIRCUMSTANCE.match(self.text, position)
+        if opener is None:
+            return False
+        if opener.group(1) == "من":
+            place = _WORD.match(self.text, opener.end())
+            if place is None or not (place.group().endswith("ها") or self._pronoun_suffixed(
+                    _Element("word", place.start(), place.end(), place.group()))):
+                return False
+        words = 0
+        for token in _TOKEN.finditer(self.text, opener.start(1), min(len(self.text), opener.end() + 200)):
+            if token.start() in self.told_starts or token.start() in self.recipients:
+                return True
+            word = token.group()
+            if word == ":" or word in _SAID_WORDS:
+                return 1 < words <= 7
+            if not word[0].isalnum():
+                return False
+            words += 1
+            if words > 12:  # whom it was told may come after a longer phrase («… لوكالة الصحافة الفرنسية»)
+                return False
+        return False
+
     def _bare_words(self, elements: list[_Element], reason: str) -> NounPhrase | None:
         words = [e for e in elements if e.kind == "word"]
         if len(words) != len(elements):
             words = words[: next(i for i, e in enumerate(elements) if e.kind != "word")]
+        if reason == "stop" and len(words) == len(elements) <= 3 and self._says_after_circumstance(words[-1].end) \
+                and not any(self._feminine_noun(e) for e in words):
+            # The speaker's name, where he said it, then what he said. A word in «ة» is a common noun there
+            # («وأكدت ناخبة في حي…:», a voter); the names in «ة» are known given names.
+            reason = "complementizer"
         first = words[0].word
         tokens = tuple(e.word for e in words)
         names = self.lexicon.given_names
@@ -1262,8 +1297,6 @@ class _Reader:
             # «وقال زلاتكو سالوبيك لوكالة الصحافة الفرنسية», «وقال بابو في تصريح لصحيفة…»: whom he told
             # ends the name
             reason = "complementizer"
-        elif reason == "stop" and len(words) == 1 and _SAYS_AFTER_PLACE.match(self.text, words[0].end):
-            reason = "complementizer"  # «وقال ظريف في تغريدة إن»: where or when he said it, then what
         elif reason == "cue" and len(elements) == len(words) and \
                 (following := _TOKEN.search(self.text, words[-1].end)) is not None and \
                 following.start() in self.saying_starts:
@@ -1775,7 +1808,8 @@ _ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الا
 _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثناء", "بعد", "بعيد", "قبل", "قبيل", "اثر", "عقب", "فور",
                                 "عند", "منذ", "ابان", "وسط", "لدي"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
-_SAYS_AFTER_PLACE = re.compile(r"\s+(?:في|عبر|خلال|امام|لدي)\s+(?:[^\s،,:.؛«\"“”]+\s+){1,6}?(?:ب?ان(?:ه|ها)?(?!\w)|:)")
+_CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
+_SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # Where an office is, closing the title set off by commas between a name and its verb: «، … في لندن،».

@@ -2053,3 +2053,19 @@ def test_the_writer_of_a_report_is_a_role_not_a_person_named_katib():
 def test_a_masculine_verb_does_not_continue_a_woman_known_by_her_title():
     links = _links("وقال الوزير إن الخطة جاهزة. وأكدت المتحدثة باسم الوزارة أن التنفيذ بدأ. وقال إن الخطة شاملة.")
     assert links[-1][:2] == ("وقال", "الوزير")
+
+
+def test_where_a_speaker_said_it_stands_between_his_name_and_what_he_said():
+    """«وقال زلاتكو سالوبيك من منزله … لوكالة الصحافة الفرنسية:»: a name the lexicons do not know, then where
+    he spoke, then whom he told; «من» opens such a phrase only before the speaker's own place."""
+    text = ("وقال زلاتكو سالوبيك من منزله العائلي في مدينة فربوليه شرق كرواتيا لوكالة الصحافة الفرنسية: "
+            "«أطلب من الذين يحتجزون ابني أن يتركوه».")
+    assert _links(text)[0] == ("وقال", "زلاتكو سالوبيك", "named_person")
+    assert _links("وقال عدد من المسؤولين إن الاتفاق تاريخي.")[0][2] != "named_person"
+    # A word in «ة» before such a phrase is a common noun (a voter), not a woman's name.
+    assert _links("وأكدت ناخبة في حي غيوشا شمال العاصمة: «لا أريد أن أعود».")[0][2] != "named_person"
+
+
+def test_a_foreign_name_then_an_indefinite_role_is_a_named_person():
+    assert _links("وقال تياغو سيلفا مدافع المنتخب البرازيلي: «ستكون هذه التصفيات صعبة».") == [
+        ("وقال", "تياغو سيلفا مدافع المنتخب البرازيلي", "named_person")]
