@@ -1156,8 +1156,11 @@ class _Reader:
             if token.start() in self.told_starts or token.start() in self.recipients:
                 return True
             word = token.group()
-            if word == ":" or word in _SAID_WORDS:
+            if word == ":" or word in _SAID_WORDS or word in _QUOTE_OPEN:
                 return 1 < words <= 7
+            if word in "،,":
+                # «وتشير تاتشر في مذكراتها، إلى أن…»: the phrase set off by a comma, then what was said
+                return 1 < words <= 7 and _SAID_AFTER_COMMA.match(self.text, token.end()) is not None
             if not word[0].isalnum():
                 return False
             words += 1
@@ -1810,6 +1813,7 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
+_SAID_AFTER_COMMA = re.compile(r"\s*(?:الي\s+)?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # Where an office is, closing the title set off by commas between a name and its verb: «، … في لندن،».

@@ -2062,6 +2062,9 @@ def test_where_a_speaker_said_it_stands_between_his_name_and_what_he_said():
             "«أطلب من الذين يحتجزون ابني أن يتركوه».")
     assert _links(text)[0] == ("وقال", "زلاتكو سالوبيك", "named_person")
     assert _links("وقال عدد من المسؤولين إن الاتفاق تاريخي.")[0][2] != "named_person"
+    # The phrase may be set off by a comma before «إلى أن», or lead straight into a quotation.
+    assert _links("وتشير تاتشر في مذكراتها، إلى أن سقوط الشاه كان ضربة.")[0] == ("وتشير", "تاتشر", "named_person")
+    assert _links("وقال ظريف في تغريدة نشرها على تويتر «لا عذر لأحد».")[0] == ("وقال", "ظريف", "named_person")
     # A word in «ة» before such a phrase is a common noun (a voter), not a woman's name.
     assert _links("وأكدت ناخبة في حي غيوشا شمال العاصمة: «لا أريد أن أعود».")[0][2] != "named_person"
 
