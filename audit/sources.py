@@ -1173,7 +1173,7 @@ class _Reader:
         if len(words) != len(elements):
             words = words[: next(i for i, e in enumerate(elements) if e.kind != "word")]
         if reason == "stop" and len(words) == len(elements) <= 3 and self._says_after_circumstance(words[-1].end) \
-                and not any(self._feminine_noun(e) for e in words):
+                and not any(self._feminine_noun(e) and not e.word.startswith("ال") for e in words):
             # The speaker's name, where he said it, then what he said. A word in «ة» is a common noun there
             # («وأكدت ناخبة في حي…:», a voter); the names in «ة» are known given names.
             reason = "complementizer"
@@ -1813,6 +1813,10 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
+_ATTENTION = frozenset({"نظر", "انتباه"})
+_CLAUSE_LINKS = frozenset({"اذ", "حيث", "لان", "كما", "بل", "ثم"})
+_CLAUSE_AFTER_SUBJECT = re.compile(r"\s+(?:(?:الي|علي)\s+)?(?:ان|انه|انها)(?!\w)")
+_WORD_AFTER_SPACE = re.compile(r"\s+\w+")
 _SAID_AFTER_COMMA = re.compile(r"\s*(?:الي\s+)?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
@@ -1986,7 +1990,9 @@ class _Linker:
             return False
         word = elements[0].word
         heads = self.lexicon.media_heads
-        if not word.startswith("ال") or len(word) <= 4 or _DEFINITE_VERBAL_NOUN.match(word, 2) or \
+        if not word.startswith("ال"):
+            return self._construct_subject(elements)
+        if len(word) <= 4 or _DEFINITE_VERBAL_NOUN.match(word, 2) or \
                 self.reader._people_word(word) or word in heads or word[2:] in heads:
             return False  # «ودعا السياسيين…» names whom he called on; «وأكد الموقع» is the site just cited
         # «وتوقع الشبيب…», «وعزا العربي…»: a family name the article gave before (after a given name, or in a
@@ -2001,6 +2007,26 @@ class _Linker:
                 return False
         return not any(word in record.name_tokens or any(word in self.text[a:b].split() for a, b in record.mentions)
                        for record in self.registry.records) and self.registry.person_named(word) is None
+
+    def _construct_subject(self, elements: list[_Element]) -> bool:
+        """«ويشير تنامي الاحتياطات إلى أن…», «وتؤكد نسبة النمو في الواردات أن…»: an indefinite noun and the
+        definite noun it governs, then what was said. A verb takes either an object or a clause, so a noun
+        phrase before the clause is the verb's own subject (here a figure, no source), not the speaker carried
+        from before. «لفت نظر الزوار إلى أن» is the speaker drawing the visitors' attention."""
+        if len(elements) < 2 or elements[1].kind != "word" or not elements[1].word.startswith("ال"):
+            return False
+        first = elements[0].word
+        if first[:1] in "وفبلك" or first in self.lexicon.given_names or first in _ATTENTION:
+            return False  # a conjunction or a preposition opens no subject («كما اعترف بحرج الموقف إذ إن»)
+        position = elements[1].end
+        for _ in range(4):
+            if _CLAUSE_AFTER_SUBJECT.match(self.text, position):
+                return True
+            word = _WORD_AFTER_SPACE.match(self.text, position)
+            if word is None or word.group().strip() in _CLAUSE_LINKS:
+                return False
+            position = word.end()
+        return False
 
     def _clause_follows(self, cue: Match) -> bool:
         """Whether what was said follows the verb in its sentence: «أن/إن», a colon or a quotation within a few

@@ -2072,3 +2072,16 @@ def test_where_a_speaker_said_it_stands_between_his_name_and_what_he_said():
 def test_a_foreign_name_then_an_indefinite_role_is_a_named_person():
     assert _links("وقال تياغو سيلفا مدافع المنتخب البرازيلي: «ستكون هذه التصفيات صعبة».") == [
         ("وقال", "تياغو سيلفا مدافع المنتخب البرازيلي", "named_person")]
+
+
+def test_a_figure_as_the_verbs_own_subject_is_no_speaker_carried_from_before():
+    """«ويشير تنامي الاحتياطات إلى أن…»: the noun phrase before the clause is the verb's subject (a figure,
+    no source), so the analyst quoted before is not its speaker; an object with no clause after it is."""
+    links = _links("وقال المحلل إن البنك قوي. ويشير تنامي الاحتياطات إلى أن البنك يتدخل.")
+    assert links[1] == ("ويشير", None, None)
+    links = _links("وقال الوزير إن الخطة جاهزة. وأكد أهمية التعاون بين البلدين.")
+    assert links[1] == ("وأكد", "الوزير", "official_unnamed")
+    # A people noun and whose they are, before where they said it, are the speakers (the feminine «ة» of a
+    # definite noun is no common noun standing for a name).
+    links = _links("وقال التقرير إن السوق ضعيفة. ورأى أصحاب العلاقة في السوق أنه لا بد من محفزات.")
+    assert links[1] == ("ورأى", "أصحاب العلاقة", "vague")
