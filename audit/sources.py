@@ -127,7 +127,9 @@ def _inner_start(element: _Element) -> int:
 
 
 def _plural_verb(text: str, cue: Match) -> bool:
-    """A reporting verb in the masculine plural (قالوا، يقولون، مشيرون، قالوه، يشيعونه)."""
+    """A reporting verb in the masculine plural (قالوا، يقولون، مشيرون، قالوه، يشيعونه؛ «يطالبون» of a pattern)."""
+    if cue.rule.kind == "pattern":
+        return text[cue.core_start:cue.end].split(maxsplit=1)[0].endswith(("وا", "ون"))
     if cue.rule.kind != "verb":
         return False
     surface = text[cue.core_start:cue.end]
@@ -155,7 +157,22 @@ def _plural_participle(text: str, cue: Match) -> bool:
 
 def _singular(phrase: NounPhrase) -> bool:
     """A person, a title or a state: no subject of a masculine plural verb («قالوا», «يتهمون»)."""
-    return phrase.type in ("named_person", "country_or_government") or phrase.key[0] == "title"
+    return phrase.type in ("named_person", "country_or_government") or \
+        (phrase.key[0] == "title" and not _plural_title(phrase.head))
+
+
+# The titles and kinship words that name several people: «أعضاء اللجنة», «أقاربه», «جيران الضحية».
+_PLURAL_TITLES = frozenset({"اعضاء", "اقارب", "اقرباء", "اصدقاء", "جيران"})
+
+
+def _plural_title(head: str) -> bool:
+    return head in _PLURAL_TITLES or _PRONOUN_SUFFIX.sub("", head) in _PLURAL_TITLES
+
+
+def _one_speaker(record: SourceRecord) -> bool:
+    """A person, a state, or someone known by a title in the singular («المتحدث», «والده»)."""
+    return record.type in ("named_person", "country_or_government") or \
+        (record.key[:1] == ("title",) and not _plural_title(record.head))
 
 
 def _paper(phrase: NounPhrase) -> bool:
@@ -2474,9 +2491,11 @@ class _Linker:
             source = self._person_before(cue_start)
         if source is None:
             source = self.last_source
-        if source is not None and self.registry.records[source].type == "named_person" and (
+        if source is not None and _one_speaker(self.registry.records[source]) and (
                 _plural_verb(self.text, cue) or _plural_participle(self.text, cue)):
-            source = None  # «يقولون» after «قال أبو تمام», «مشيرين» after «قال مدني»: not one person's voice
+            # «يقولون» after «قال أبو تمام», «مشيرين» after «قال مدني», «يطالبون» after «قال المتحدث»: not one
+            # person's voice
+            source = None
         gender = _verb_gender(self.text, cue)
         if source is not None and gender is not None and self._gender(source) not in (None, gender):
             # «وقالت» cannot continue «المدرب أليخاندرو سابيلا»: the latest explicit source it agrees with.

@@ -2085,3 +2085,13 @@ def test_a_figure_as_the_verbs_own_subject_is_no_speaker_carried_from_before():
     # definite noun is no common noun standing for a name).
     links = _links("وقال التقرير إن السوق ضعيفة. ورأى أصحاب العلاقة في السوق أنه لا بد من محفزات.")
     assert links[1] == ("ورأى", "أصحاب العلاقة", "vague")
+
+
+def test_a_plural_verb_neither_continues_one_official_nor_drops_a_plural_title():
+    """«يطالبون» cannot continue «المتحدث»; «أعضاء اللجنة عبّروا» is the members speaking, a title that names
+    several people."""
+    links = _links("وقال المتحدث إن الوضع صعب. وقد تقدم أقارب المفقودين بدعاوى قضائية يطالبون بالكشف عن مصيرهم.")
+    assert links[-1] == ("يطالبون", None, None)
+    assert _links("وأشار إلى أن أعضاء اللجنة عبّروا عن أملهم في المشاركة.")[-1] == (
+        "عبّروا", "أعضاء اللجنة", "official_unnamed")
+    assert _links("وقال أقاربه إن الوضع صعب، مضيفين أن الحل قريب.")[-1] == ("مضيفين", "أقاربه", "anonymous")
