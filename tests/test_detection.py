@@ -2095,3 +2095,8 @@ def test_a_plural_verb_neither_continues_one_official_nor_drops_a_plural_title()
     assert _links("وأشار إلى أن أعضاء اللجنة عبّروا عن أملهم في المشاركة.")[-1] == (
         "عبّروا", "أعضاء اللجنة", "official_unnamed")
     assert _links("وقال أقاربه إن الوضع صعب، مضيفين أن الحل قريب.")[-1] == ("مضيفين", "أقاربه", "anonymous")
+
+
+def test_a_term_the_writer_names_is_no_quotation():
+    assert _quotes("وهو ما نسميه \"الآباء المنسيين للواقعية السحرية\" في النقد الأدبي.") == []
+    assert _quotes("ومن مؤلفاته \"الشرقية في قلب الملك\" الذي صدر العام الماضي.") == []
