@@ -1831,6 +1831,8 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
 _ATTENTION = frozenset({"نظر", "انتباه"})
+_RELATIVE_BEFORE = re.compile(r"(?<!\w)و?(الذي|التي)\s+$")
+_ANTECEDENT_END = re.compile(r"(\w+)[\s،,»\"”)]*$")
 _CLAUSE_LINKS = frozenset({"اذ", "حيث", "لان", "كما", "بل", "ثم"})
 _CLAUSE_AFTER_SUBJECT = re.compile(r"\s+(?:(?:الي|علي)\s+)?(?:ان|انه|انها)(?!\w)")
 _WORD_AFTER_SPACE = re.compile(r"\s+\w+")
@@ -2093,6 +2095,35 @@ class _Linker:
         return bool(elements) and elements[0].kind == "word" and not elements[0].word.startswith("ال") and \
             not _name_like(elements[0].word)
 
+    def _relative_antecedent_source(self, cue: Match) -> int | None:
+        """For a verb right after «الذي/التي» whose subject the relative's antecedent is (their genders agree):
+        the source named just before the pronoun («رئيس الوكالة، يوكيا أمانو، الذي أكد»), -1 when the
+        antecedent is a thing, a definite noun that is no source («الأدبيات المعتبرة التي أثبتت»), and None
+        when the words before do not tell (the last speaker may then be carried)."""
+        if cue.rule.continuation:
+            return None
+        relative = _RELATIVE_BEFORE.search(self.text, max(0, cue.start - 12), cue.start)
+        if relative is None:
+            return None
+        gender = _verb_gender(self.text, cue)
+        if gender == ("m" if relative.group(1) == "التي" else "f"):
+            return None  # «الحملة التي قال إن عباس يقودها»: the antecedent is what he spoke of, not who spoke
+        before = _ANTECEDENT_END.search(self.text, max(0, relative.start() - 200), relative.start())
+        if before is None:
+            return None
+        word = before.group(1)
+        for index, record in enumerate(self.registry.records):
+            # «للحارس عبدالله المعيوف الذي أفصح»: a mention ends there, or the name of one who spoke before
+            if any(end == before.end(1) for _, end in record.mentions) or \
+                    (record.type == "named_person" and word in record.name_tokens):
+                return index
+        given = _WORD_BEFORE.search(self.text, max(0, before.start(1) - 20), before.start(1))
+        if word.startswith("ال") and not self.reader._people_word(word) and \
+                not self.reader._family_name_shaped(_Element("word", before.start(1), before.end(1), word)) and \
+                (given is None or given.group(1) not in self.lexicon.given_names):
+            return -1  # a thing, not a family name after a given name («عبدالله المعيوف الذي»)
+        return None
+
     def _after_relative(self, cue: Match) -> bool:
         """«الاجتماع الذي كشف خلافات بينهما»: a relative pronoun right before the verb; its subject is the
         antecedent, which in the thing-indicates shape is a thing (the meeting, the tests), not a speaker."""
@@ -2224,9 +2255,20 @@ class _Linker:
                     continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
                 if self._thing_indicates(cue, sentence):
                     continue
-                if self._unread_subject(cue, sentence):
-                    # «وقال الدفاع عن أحد المتهمين إن…»: the verb has a subject of its own, which the lexicons do
-                    # not know; no speaker is better than the last one.
+                antecedent = self._relative_antecedent_source(cue)
+                if antecedent is not None and antecedent >= 0:
+                    # «تصريحات مورينيو الذي قال…»: the source just named is the relative clause's subject
+                    start, end = next((a, b) for a, b in reversed(self.registry.records[antecedent].mentions)
+                                      if b <= cue.start)
+                    self.mentions.append((start, end, antecedent, "structure.relative"))
+                    self._record_use(antecedent, cue.start, cue_end, stance)
+                    self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance, False,
+                                                               antecedent, (start, end), content, False))
+                    continue
+                if self._unread_subject(cue, sentence) or antecedent is not None:
+                    # «وقال الدفاع عن أحد المتهمين إن…», «العلامات التي تشير إلى تعافي المريض»: the verb has a
+                    # subject of its own (there the antecedent of the relative), which is no known source; no
+                    # speaker is better than the last one.
                     self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance, False, None,
                                                                None, content, False))
                     continue

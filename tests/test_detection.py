@@ -2100,3 +2100,17 @@ def test_a_plural_verb_neither_continues_one_official_nor_drops_a_plural_title()
 def test_a_term_the_writer_names_is_no_quotation():
     assert _quotes("وهو ما نسميه \"الآباء المنسيين للواقعية السحرية\" في النقد الأدبي.") == []
     assert _quotes("ومن مؤلفاته \"الشرقية في قلب الملك\" الذي صدر العام الماضي.") == []
+
+
+def test_a_relative_clause_speaks_for_its_antecedent_not_for_the_last_speaker():
+    """«العلامات التي تشير إلى…»: the subject of the verb after «التي» is the thing it describes, no source; the
+    doctor quoted before is not carried to it. A person named just before the pronoun is the speaker."""
+    links = _links("وقال الطبيب إن المريض بخير. ورصد الأطباء العلامات التي تشير إلى تعافي المريض.")
+    assert links[-1] == ("تشير", None, None)
+    links = _links("وقال وزير الخارجية إن الحوار مستمر. والتقى الوفد رئيس الوكالة الدولية يوكيا أمانو، الذي أكد "
+                   "أن التفتيش سيستمر.")
+    assert links[-1][:2] == ("أكد", "رئيس الوكالة الدولية يوكيا أمانو")
+    # A masculine verb after «التي» has another subject: the antecedent is what he spoke of.
+    links = _links("وقال القيادي في حماس صلاح البردويل إن الوضع صعب. وأعرب عن أسفه للحملة الدعائية التي قال إن "
+                   "عباس يقودها.")
+    assert links[-1][:2] == ("قال", "القيادي في حماس صلاح البردويل")
