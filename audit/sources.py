@@ -1513,11 +1513,12 @@ class _Registry:
                                    ("person", person[1]), name_tokens=person[1], title=person[0])
                 return (index if index is not None else self._new(typed)), typed
         if phrase.bare and phrase.key[0] == "bare_org":
-            index = self._last(lambda r: r.type == "named_org" and r.head == phrase.head)
+            head = _SAME_HEAD.get(phrase.head, phrase.head)
+            index = self._last(lambda r: r.type == "named_org" and _SAME_HEAD.get(r.head, r.head) == head)
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "named_org", phrase.rule, phrase.key)
             # «وقعت الحكومة عقداً مع شركة المراعي… وقالت الشركة»: the company named before, even where it did not speak.
-            named = [o for o in self.organizations if o.end <= phrase.start and o.head == phrase.head]
+            named = [o for o in self.organizations if o.end <= phrase.start and _SAME_HEAD.get(o.head, o.head) == head]
             if named and phrase.definite:
                 organization = named[-1]
                 index = next((i for i, r in enumerate(self.records) if r.key == organization.key), None)
@@ -1539,7 +1540,9 @@ class _Registry:
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, "named_media", phrase.rule, self.records[index].key)
         if phrase.bare and phrase.key[0] == "media":
-            index = self._last(lambda r: r.type in ("named_media", "self"))
+            # «وأضافت الوكالة» after «وكالة الطاقة الدولية»: an agency may be no news agency
+            index = self._last(lambda r: r.type in ("named_media", "self") or
+                               (phrase.head == "وكاله" and r.type == "named_org" and r.head == "وكاله"))
             if index is not None:
                 return index, NounPhrase(phrase.start, phrase.end, self.records[index].type, phrase.rule, phrase.key)
         if (phrase.bare or phrase.definite) and phrase.type in ("anonymous", "official_unnamed"):
@@ -1831,6 +1834,8 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
 _ATTENTION = frozenset({"نظر", "انتباه"})
+# Heads that name the same kind of body: «البنك» takes up «مصرف الراجحي».
+_SAME_HEAD = {"مصرف": "بنك"}
 _RELATIVE_BEFORE = re.compile(r"(?<!\w)و?(الذي|التي)\s+$")
 _ANTECEDENT_END = re.compile(r"(\w+)[\s،,»\"”)]*$")
 _CLAUSE_LINKS = frozenset({"اذ", "حيث", "لان", "كما", "بل", "ثم"})
