@@ -2125,3 +2125,13 @@ def test_a_bare_bank_or_agency_takes_up_the_body_named_before():
         "وأضافت", "الوكالة", "named_org")
     assert _links("وقالت وكالة الطاقة الدولية إن الطلب سيرتفع. وقالت وكالة رويترز إن الإنتاج سيزيد. وأضافت "
                   "الوكالة أن الأسعار ستنخفض.")[-1][2] == "named_media"
+
+
+def test_a_royal_order_issued_is_the_issuers_document_and_an_office_follows_fadila():
+    links = _links("أصدر خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اليوم عدة أوامر ملكية تقضي بتعيين "
+                   "الأمير مشعل أميرا للحدود الشمالية.")
+    assert links == [("أصدر", "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز", "named_person")]
+    # An arrest warrant is an act, not a text that states facts.
+    assert _links("وكان النائب العام أصدر أمرًا بالقبض على المتهم.") == []
+    assert _links("وقال المدير إن الحفل ناجح. كما عبر فضيلة رئيس المجلس عن عميق شكره للحضور.")[-1][:2] == (
+        "عبر", "فضيلة رئيس المجلس")
