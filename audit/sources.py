@@ -345,6 +345,21 @@ class _Reader:
         following = _TOKEN.search(self.text, token.end(), limit)
         return following is not None and word + " " + following.group() in self.lexicon.given_names
 
+    def _apposition_before_name(self, position: int, limit: int) -> int | None:
+        """Where the name starts after a short description set off by commas (at most six words, no verb of
+        saying, no «أن»), when a name or a title leading to one follows its closing comma; else None."""
+        words = 0
+        for token in _TOKEN.finditer(self.text, position, min(limit, position + 90)):
+            word = token.group()
+            if word in "،,":
+                if words and (self._name_follows(token.end(), limit) or self._named_title_follows(token.end(), limit)):
+                    return token.end()
+                return None
+            if not word.isalpha() or word in COMPLEMENTIZERS or token.start() in self.saying_starts or words == 6:
+                return None
+            words += 1
+        return None
+
     def _named_title_follows(self, position: int, limit: int) -> bool:
         """A second title right after `position` that leads to a name («، رئيس المركز الدكتور عبدالعزيز»)."""
         token = _TOKEN.search(self.text, position, limit)
@@ -573,6 +588,12 @@ class _Reader:
                     # second title that leads to it («وكيل الوزارة، رئيس المركز الدكتور عبدالعزيز بن سعيد»).
                     # The comma after that name closes it («رئيسة الوزراء، جاسيندا أردرن، إطلاق النار…»).
                     position, named_after_comma = token.end(), True
+                    continue
+                if word in "،," and titled and not named_after_comma and \
+                        (apposition_end := self._apposition_before_name(token.end(), limit)) is not None:
+                    # «رئيس أرامكو السعودية، كبير إدارييها التنفيذيين المكلف، الأستاذ أمين حسن الناصر»: a
+                    # second description between commas, then the name
+                    position, named_after_comma = apposition_end, True
                     continue
                 return elements, "complementizer" if word in _ENDING_PUNCT else "punct", start
             if not elements and word in self.quantifiers:

@@ -2135,3 +2135,10 @@ def test_a_royal_order_issued_is_the_issuers_document_and_an_office_follows_fadi
     assert _links("وكان النائب العام أصدر أمرًا بالقبض على المتهم.") == []
     assert _links("وقال المدير إن الحفل ناجح. كما عبر فضيلة رئيس المجلس عن عميق شكره للحضور.")[-1][:2] == (
         "عبر", "فضيلة رئيس المجلس")
+
+
+def test_a_second_description_between_commas_leads_on_to_the_name():
+    text = ("وأضاف رئيس أرامكو السعودية، كبير إدارييها التنفيذيين المكلف، الأستاذ أمين حسن الناصر إن المبادرة "
+            "رائدة.")
+    assert _links(text)[0][2] == "named_person"
+    assert _links("وقال المدير، في تصريح للصحيفة، إن المبادرة رائدة.")[0][:3] == ("وقال", "المدير", "official_unnamed")
