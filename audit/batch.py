@@ -8,11 +8,14 @@ with `--resume`, Ctrl-C keeps everything committed so far, and a bad input becom
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -125,7 +128,9 @@ class LocalEngine:
             _load(self.options)
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            self.cancel()  # before any wait: see cancel()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
@@ -142,7 +147,11 @@ class LocalEngine:
 
     def cancel(self) -> None:
         if self.pool is not None:
+            # The chunks in flight were not committed and --resume redoes them: stop the workers now rather
+            # than wait for them (and for the executor's own shutdown, which can hang once futures are cancelled).
             self.pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()
             self.pool = None
 
 
@@ -186,6 +195,28 @@ class DaskEngine:
 
 
 # ------------------------------------------------------------------------------------------- driver
+
+
+@contextlib.contextmanager
+def _stop_on_ctrl_c() -> Iterator[threading.Event]:
+    """The first Ctrl-C asks the batch to stop after the chunk in hand, so that it never lands inside a lock
+    or a transaction; a second one interrupts at once. Outside the main thread signals cannot be caught and
+    Ctrl-C interrupts as Python does by default."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def request_stop(signum: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, request_stop)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _chunks(records: Iterable[tuple[int, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -256,12 +287,12 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
 
     pending: dict[Any, int] = {}
     try:
-        with engine_impl:
+        with engine_impl, _stop_on_ctrl_c() as stop:
             summary.startup = time.perf_counter() - started
             started = time.perf_counter()  # the rate is the workers' pace, not their start-up
             chunks = _chunks(fresh(), CHUNK)
             exhausted = False
-            while pending or not exhausted:
+            while (pending or not exhausted) and not stop.is_set():
                 while not exhausted and len(pending) < engine_impl.capacity:
                     chunk = next(chunks, None)
                     if chunk is None:
@@ -279,6 +310,8 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
                     summary.reasons.update(_reason_kind(s[4]) for s in skipped)
                     if bar is not None:
                         bar.update(size)
+                if stop.is_set():
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         summary.interrupted = True
         engine_impl.cancel()

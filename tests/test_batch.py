@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SAMPLES
 
-from audit.batch import Options, run_batch
+from audit.batch import Options, _stop_on_ctrl_c, run_batch
 from audit.inputs import Fields
 
 OUTLETS = ("صحيفة الغد", "وكالة الأنباء الوطنية", "موقع المرصد")
@@ -318,3 +318,16 @@ def test_ctrl_c_right_after_a_commit_keeps_the_chunk(tmp_path):
         store.commit([rows], [])
     store.db = real
     assert store.counts() == (1, 0)
+
+
+def test_a_first_ctrl_c_asks_the_batch_to_stop_and_a_second_interrupts_it():
+    """The first Ctrl-C only sets a flag the batch checks between chunks, so it never lands inside a lock
+    or a transaction (an interrupted executor could hang at exit); a second one interrupts at once."""
+    before = signal.getsignal(signal.SIGINT)
+    with _stop_on_ctrl_c() as stop:
+        os.kill(os.getpid(), signal.SIGINT)
+        assert stop.wait(5)
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+    assert signal.getsignal(signal.SIGINT) is before
