@@ -1638,7 +1638,9 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت»; so may a relative
 # pronoun («رئيس الوزراء الذي قال») or a place before «قد» («مصادر عسكرية في عدن قد أفادت»).
 _GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
-_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s)|"
+# An aside in dashes or brackets may stand there too: «أحمد محمد الشهراني -معلم- أكد», «(31 سنة)».
+_SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:[-–(]\s*[^\s\-–()«»\"]+(?:\s+[^\s\-–()«»\"]+){0,3}\s*[-–)]\s*|"
+                               r"(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s)|"
                                r"(?:في|لدى)\s+[^\s،,]+\s+(?=$))?(?:" + _GAP_WORDS + r"\s+)*$")
 # Verbal nouns of forms II, IV, VIII and X after the article: «التنفيذ», «الإفراج», «الاجتماع», «الاستقرار».
 _DEFINITE_VERBAL_NOUN = re.compile(r"(?:ت\w\wي\w|ا\w\wا\w|(?:است|ا)\w\w\wا\w)$")

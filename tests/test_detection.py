@@ -2142,3 +2142,9 @@ def test_a_second_description_between_commas_leads_on_to_the_name():
             "رائدة.")
     assert _links(text)[0][2] == "named_person"
     assert _links("وقال المدير، في تصريح للصحيفة، إن المبادرة رائدة.")[0][:3] == ("وقال", "المدير", "official_unnamed")
+
+
+def test_an_aside_in_dashes_or_brackets_may_stand_between_a_subject_and_its_verb():
+    links = _links("أخو الشهيد الأكبر أحمد محمد الشهراني -معلم- أكد لـ\"الوطن\" أن الشهيد كان بارا بوالديه.")
+    assert links[0] == ("أكد", "أحمد محمد الشهراني", "named_person")
+    assert _links("المواطن أحمد الشهراني (معلم) أكد للصحيفة أن الحي بلا خدمات.")[0][:2] == ("أكد", "أحمد الشهراني")
