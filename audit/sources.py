@@ -940,6 +940,10 @@ class _Reader:
         return NounPhrase(first.start, end, "document", "structure.document_head", ("document", head),
                           head=head, bare=len(elements) == 1)
 
+    def _place_adjective(self, word: str) -> bool:
+        """«المكرمة», «المنورة», «الشرقية»: a definite adjective, not a verbal noun or people («المواطنين»)."""
+        return word.startswith("ال") and not _DEFINITE_VERBAL_NOUN.match(word, 2) and not self._people_word(word)
+
     def _organization(self, elements: list[_Element]) -> NounPhrase:
         first = elements[0]
         head = _strip_al(self.text[first.start:first.end].split()[0])
@@ -967,6 +971,15 @@ class _Reader:
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word":
                 word = _strip_conj(element.word) if element.word[:1] == "و" else element.word
+                if word in _IN_PLACE and index + 1 < len(elements) and elements[index + 1].kind == "word" and \
+                        not elements[index + 1].word.startswith("ال"):
+                    # «الشؤون الصحية بمحافظة جدة»: where it is names the body; a place may have its adjective
+                    # («بمنطقة مكة المكرمة»)
+                    end = elements[index + 1].end
+                    if index + 2 < len(elements) and elements[index + 2].kind == "word" and \
+                            self._place_adjective(elements[index + 2].word):
+                        end = elements[index + 2].end
+                    break
                 if definite and not word.startswith(("ال", "ل")):
                     break  # «لدعم الشرعية», «للغذاء» complement a name; «استحدثت» is what the body did
                 if index == 1 and definite_head and word.endswith(("ين", "ون")):
@@ -1857,6 +1870,7 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
 _ATTENTION = frozenset({"نظر", "انتباه"})
+_IN_PLACE = frozenset({"بمنطقه", "بمحافظه", "بمدينه", "بمركز", "بولايه", "بامانه"})
 # Heads that name the same kind of body: «البنك» takes up «مصرف الراجحي».
 _SAME_HEAD = {"مصرف": "بنك"}
 _RELATIVE_BEFORE = re.compile(r"(?<!\w)و?(الذي|التي)\s+$")
