@@ -1277,12 +1277,12 @@ class _Reader:
                               ("anonymous", self.text[words[0].start:words[-1].end]), head=first)
         if first.startswith("لل"):
             return None  # «وفقاً للجدول الزمني»: a prepositional phrase, not a speaker
-        if len(elements) >= 2 and first.endswith("و") and (len(first) >= 4 or first == "ذوو") and \
-                first not in names and first not in self.kunyas and \
+        if len(elements) >= 2 and first.endswith("و") and first not in _LOANWORDS_IN_WAW and \
+                (len(first) >= 4 or first == "ذوو") and first not in names and first not in self.kunyas and \
                 (elements[1].kind != "word" or not _name_like(elements[1].word)):
             # «وقال سائقو سيارات أجرة», «موظفو الشركة», «ذوو الشهيدين»: a plural of people in the construct state
             # (its ن dropped before whom they serve) is a collective no one can check; a name in «و» (ماريو) has
-            # a name after it.
+            # a name after it, and some loanwords end in «و» («سيناريو القضية», «فيديو»).
             end = self._end(elements, 1)
             return NounPhrase(words[0].start, end, "vague", "structure.construct_plural",
                               ("vague", self.text[words[0].start:end]), head=first)
@@ -1870,6 +1870,12 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
 _ATTENTION = frozenset({"نظر", "انتباه"})
+_LOANWORDS_IN_WAW = frozenset({"سيناريو", "فيديو", "راديو", "ستوديو", "استوديو", "ستديو", "بورتفوليو", "كازينو",
+                               "مترو", "بيانو", "كيلو", "ديكو", "ريو", "فيتو", "بونو", "يورو"})
+# Who may be the subject of the verb before a continuation («واسترسلت المصادر بالقول إن…»): anyone who can
+# speak, not a paper («وأصدرت الوزارة تقريراً، مؤكدة…» is the ministry).
+_VERB_SUBJECTS = frozenset({"named_person", "official_unnamed", "named_org", "anonymous", "vague", "named_media",
+                            "country_or_government"})
 _IN_PLACE = frozenset({"بمنطقه", "بمحافظه", "بمدينه", "بمركز", "بولايه", "بامانه"})
 # Heads that name the same kind of body: «البنك» takes up «مصرف الراجحي».
 _SAME_HEAD = {"مصرف": "بنك"}
@@ -2624,8 +2630,7 @@ class _Linker:
         if subject is None or subject.start() >= cue_start or subject.start() <= last_spoken:
             return None
         phrases, _ = self.reader.read(subject.start(), min(end, cue_start))
-        if not phrases or phrases[0].start != subject.start() or \
-                phrases[0].type not in ("named_person", "official_unnamed", "named_org"):
+        if not phrases or phrases[0].start != subject.start() or phrases[0].type not in _VERB_SUBJECTS:
             return None
         if phrases[0].rule == "structure.name":
             # «دافع كيري عن قرار…»: a bare word after any verb counts only as a name the article gave before

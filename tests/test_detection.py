@@ -2155,3 +2155,10 @@ def test_where_a_body_is_names_it():
         ("وأوضحت", "الشؤون الصحية بمحافظة جدة", "named_org")]
     assert _links("فيما نفت الشؤون الصحية بمنطقة مكة المكرمة صحة الاستقالات.")[0][1] == \
         "الشؤون الصحية بمنطقة مكة المكرمة"
+
+
+def test_the_subject_of_the_verb_before_a_continuation_may_be_anonymous_or_a_collective():
+    links = _links("وقال أوباما إن الاتفاق جيد. واسترسلت المصادر بالقول إن الاتفاق سيصمد.")
+    assert links[-1] == ("بالقول", "المصادر", "anonymous")
+    links = _links("وقال الوزير إن الحديقة آمنة. ورصد مواطن حفرة خزان في الحديقة، وقال إنه لاحظها أثناء جلوسه.")
+    assert links[-1][:2] == ("وقال", "مواطن")
