@@ -2588,9 +2588,15 @@ class _Linker:
             source = None
         gender = _verb_gender(self.text, cue)
         if source is not None and gender is not None and self._gender(source) not in (None, gender):
-            # «وقالت» cannot continue «المدرب أليخاندرو سابيلا»: the latest explicit source it agrees with.
+            # «وقالت» cannot continue «المدرب أليخاندرو سابيلا»: the latest explicit source it agrees with, if
+            # it spoke in this paragraph or the one before (further back, the verb's subject is someone the
+            # article has not cited).
+            paragraphs = self.detection.layout.paragraphs
+            here = self.detection.layout.paragraph_of(cue_start)
+            since = paragraphs[max(0, here - 1)][0] if here >= 0 and paragraphs else 0
             source = next((a.source for a in reversed(self.attributions) if a.source is not None and not a.carried
-                           and a.source != source and self._gender(a.source) in (None, gender)), None)
+                           and a.source != source and self._gender(a.source) in (None, gender)
+                           and a.cue_start >= since), None)
         mention = self.registry.records[source].mentions[-1] if source is not None and \
             self.registry.records[source].mentions else None
         self.attributions.append(LinkedAttribution(cue, cue_start, cue_end, label, stance, True, source, mention,

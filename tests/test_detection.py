@@ -2162,3 +2162,13 @@ def test_the_subject_of_the_verb_before_a_continuation_may_be_anonymous_or_a_col
     assert links[-1] == ("بالقول", "المصادر", "anonymous")
     links = _links("وقال الوزير إن الحديقة آمنة. ورصد مواطن حفرة خزان في الحديقة، وقال إنه لاحظها أثناء جلوسه.")
     assert links[-1][:2] == ("وقال", "مواطن")
+
+
+def test_a_verb_whose_gender_rules_out_the_last_speaker_looks_back_only_a_paragraph():
+    """«وقالت» after a man goes back to the latest woman who spoke, but not across the article: a woman
+    quoted paragraphs ago is not the subject of a verb the article gives no subject."""
+    text = ("وقالت الوزيرة إن الخطة جاهزة.\nوافتتح المحافظ المعرض.\nوتجول في الأجنحة.\n"
+            "وقال خالد العتيبي إن المعرض ناجح.\nوقالت إن الزوار كثيرون.")
+    assert _links(text)[-1] == ("وقالت", None, None)
+    text = "وقالت الوزيرة إن الخطة جاهزة.\nوقال خالد العتيبي إن المعرض ناجح. وقالت إن الزوار كثيرون."
+    assert _links(text)[-1][:2] == ("وقالت", "الوزيرة")
