@@ -129,10 +129,10 @@ class LocalEngine:
         return self
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
-        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
-            self.cancel()  # before any wait: see cancel()
+        if exc_type is not None:
+            self.cancel()  # a second Ctrl-C or an error: nothing more will be committed
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown(wait=True)
 
     @property
     def capacity(self) -> int:
@@ -146,9 +146,8 @@ class LocalEngine:
         return self.pool.submit(audit_chunk, chunk, self.options, self.fields)
 
     def cancel(self) -> None:
+        """Stop at once: the chunks in flight are not committed, and --resume redoes them."""
         if self.pool is not None:
-            # The chunks in flight were not committed and --resume redoes them: stop the workers now rather
-            # than wait for them (and for the executor's own shutdown, which can hang once futures are cancelled).
             self.pool.shutdown(wait=False, cancel_futures=True)
             for child in multiprocessing.active_children():
                 child.terminate()
@@ -199,9 +198,9 @@ class DaskEngine:
 
 @contextlib.contextmanager
 def _stop_on_ctrl_c() -> Iterator[threading.Event]:
-    """The first Ctrl-C asks the batch to stop after the chunk in hand, so that it never lands inside a lock
-    or a transaction; a second one interrupts at once. Outside the main thread signals cannot be caught and
-    Ctrl-C interrupts as Python does by default."""
+    """The first Ctrl-C asks the batch to stop once the chunks in flight are committed, so that it never
+    lands inside a lock or a transaction; a second one interrupts at once. Outside the main thread signals
+    cannot be caught and Ctrl-C interrupts as Python does by default."""
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield stop
@@ -292,7 +291,13 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
             started = time.perf_counter()  # the rate is the workers' pace, not their start-up
             chunks = _chunks(fresh(), CHUNK)
             exhausted = False
-            while (pending or not exhausted) and not stop.is_set():
+            while pending or not exhausted:
+                if stop.is_set() and not exhausted:
+                    # Ctrl-C: read no more, and let the chunks in flight finish and be committed; waiting
+                    # for them (a fraction of a second) leaves the workers and the executor in a state they
+                    # can shut down from, which cancelling or killing them mid-write does not always.
+                    exhausted = True
+                    summary.interrupted = True
                 while not exhausted and len(pending) < engine_impl.capacity:
                     chunk = next(chunks, None)
                     if chunk is None:
@@ -310,13 +315,12 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
                     summary.reasons.update(_reason_kind(s[4]) for s in skipped)
                     if bar is not None:
                         bar.update(size)
-                if stop.is_set():
-                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         summary.interrupted = True
         engine_impl.cancel()
-        log("audit: interrupted; everything committed so far is kept (finish with --resume)")
     finally:
+        if summary.interrupted:
+            log("audit: interrupted; everything committed so far is kept (finish with --resume)")
         if bar is not None:
             bar.close()
         summary.seconds = time.perf_counter() - started
