@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -146,11 +145,11 @@ class LocalEngine:
         return self.pool.submit(audit_chunk, chunk, self.options, self.fields)
 
     def cancel(self) -> None:
-        """Stop at once: the chunks in flight are not committed, and --resume redoes them."""
+        """Stop without waiting: the chunks in flight are not committed (--resume redoes them). The workers
+        are not killed: one killed while sending its result leaves half a message in the pipe, and the
+        executor then waits for the rest forever; they finish their chunk and exit on their own."""
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
-            for child in multiprocessing.active_children():
-                child.terminate()
             self.pool = None
 
 
@@ -198,9 +197,10 @@ class DaskEngine:
 
 @contextlib.contextmanager
 def _stop_on_ctrl_c() -> Iterator[threading.Event]:
-    """The first Ctrl-C asks the batch to stop once the chunks in flight are committed, so that it never
-    lands inside a lock or a transaction; a second one interrupts at once. Outside the main thread signals
-    cannot be caught and Ctrl-C interrupts as Python does by default."""
+    """The first Ctrl-C asks the batch to stop once the chunks in flight are committed; a second one
+    interrupts at once. A KeyboardInterrupt raised at any point can land inside `concurrent.futures.wait`
+    while it holds some futures' locks, and the executor then deadlocks on them at shutdown; a flag cannot.
+    Outside the main thread signals cannot be caught and Ctrl-C interrupts as Python does by default."""
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield stop
