@@ -348,8 +348,7 @@ class _Reader:
     def _apposition_before_name(self, position: int, limit: int) -> int | None:
         """Where the name starts after a short description set off by commas (at most six words, no verb of
         saying, no «أن»), when a name or a title leading to one follows its closing comma; else None."""
-        words = 0
-        for token in _TOKEN.finditer(self.text, position, min(limit, position + 90)):
+        for words, token in enumerate(_TOKEN.finditer(self.text, position, min(limit, position + 90))):
             word = token.group()
             if word in "،,":
                 if words and (self._name_follows(token.end(), limit) or self._named_title_follows(token.end(), limit)):
@@ -357,7 +356,6 @@ class _Reader:
                 return None
             if not word.isalpha() or word in COMPLEMENTIZERS or token.start() in self.saying_starts or words == 6:
                 return None
-            words += 1
         return None
 
     def _named_title_follows(self, position: int, limit: int) -> bool:
@@ -1202,8 +1200,9 @@ class _Reader:
             if place is None or not (place.group().endswith("ها") or self._pronoun_suffixed(
                     _Element("word", place.start(), place.end(), place.group()))):
                 return False
-        words = 0
-        for token in _TOKEN.finditer(self.text, opener.start(1), min(len(self.text), opener.end() + 200)):
+        # Every token before the last is a word of the phrase: the loop returns on anything else.
+        tokens = _TOKEN.finditer(self.text, opener.start(1), min(len(self.text), opener.end() + 200))
+        for words, token in enumerate(tokens):
             if token.start() in self.told_starts or token.start() in self.recipients:
                 return True
             word = token.group()
@@ -1212,11 +1211,8 @@ class _Reader:
             if word in "،,":
                 # «وتشير تاتشر في مذكراتها، إلى أن…»: the phrase set off by a comma, then what was said
                 return 1 < words <= 7 and _SAID_AFTER_COMMA.match(self.text, token.end()) is not None
-            if not word[0].isalnum():
-                return False
-            words += 1
-            if words > 12:  # whom it was told may come after a longer phrase («… لوكالة الصحافة الفرنسية»)
-                return False
+            if not word[0].isalnum() or words == 12:
+                return False  # whom it was told may follow a longer phrase («… لوكالة الصحافة الفرنسية»)
         return False
 
     def _bare_words(self, elements: list[_Element], reason: str) -> NounPhrase | None:
