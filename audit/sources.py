@@ -1210,7 +1210,7 @@ class _Reader:
                 return 1 < words <= 7
             if word in "،,":
                 # «وتشير تاتشر في مذكراتها، إلى أن…»: the phrase set off by a comma, then what was said
-                return 1 < words <= 7 and _SAID_AFTER_COMMA.match(self.text, token.end()) is not None
+                return 1 < words <= 7 and _CLAUSE_OPENS.match(self.text, token.end()) is not None
             if not word[0].isalnum() or words == 12:
                 return False  # whom it was told may follow a longer phrase («… لوكالة الصحافة الفرنسية»)
         return False
@@ -1878,9 +1878,9 @@ _SAME_HEAD = {"مصرف": "بنك"}
 _RELATIVE_BEFORE = re.compile(r"(?<!\w)و?(الذي|التي)\s+$")
 _ANTECEDENT_END = re.compile(r"(\w+)[\s،,»\"”)]*$")
 _CLAUSE_LINKS = frozenset({"اذ", "حيث", "لان", "كما", "بل", "ثم"})
-_CLAUSE_AFTER_SUBJECT = re.compile(r"\s+(?:(?:الي|علي)\s+)?(?:ان|انه|انها)(?!\w)")
 _WORD_AFTER_SPACE = re.compile(r"\s+\w+")
-_SAID_AFTER_COMMA = re.compile(r"\s*(?:الي\s+)?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)")
+# What was said opening: «أن», «بأن», «إلى أن» (أشار إلى أن), «على أن» (أكد على أن).
+_CLAUSE_OPENS = re.compile(r"\s*(?:(?:الي|علي)\s+)?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # Where an office is, closing the title set off by commas between a name and its verb: «، … في لندن،».
@@ -2083,7 +2083,7 @@ class _Linker:
             return False  # a conjunction or a preposition opens no subject («كما اعترف بحرج الموقف إذ إن»)
         position = elements[1].end
         for _ in range(4):
-            if _CLAUSE_AFTER_SUBJECT.match(self.text, position):
+            if _CLAUSE_OPENS.match(self.text, position):
                 return True
             word = _WORD_AFTER_SPACE.match(self.text, position)
             if word is None or word.group().strip() in _CLAUSE_LINKS:
