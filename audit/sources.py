@@ -589,7 +589,7 @@ class _Reader:
                     continue
                 if word in "،," and titled and not named_after_comma and \
                         (apposition_end := self._apposition_before_name(token.end(), limit)) is not None:
-                    # «رئيس أرامكو السعودية، كبير إدارييها التنفيذيين المكلف، الأستاذ أمين حسن الناصر»: a
+                    # «رئيس شركة المعادن، كبير مديريها التنفيذيين بالإنابة، المهندس خالد العلي»: a
                     # second description between commas, then the name
                     position, named_after_comma = apposition_end, True
                     continue
@@ -970,8 +970,8 @@ class _Reader:
             if element.kind == "word":
                 word = _strip_conj(element.word) if element.word[:1] == "و" else element.word
                 if word in _IN_PLACE and index + 1 < len(elements) and elements[index + 1].kind == "word" and \
-                        not elements[index + 1].word.startswith("ال"):
-                    # «الشؤون الصحية بمحافظة جدة»: where it is names the body; a place may have its adjective
+                        not self._people_word(elements[index + 1].word):
+                    # «الشؤون الصحية بمحافظة الطائف»: where it is names the body; a place may have its adjective
                     # («بمنطقة مكة المكرمة»)
                     end = elements[index + 1].end
                     if index + 2 < len(elements) and elements[index + 2].kind == "word" and \
@@ -1189,7 +1189,7 @@ class _Reader:
         return end
 
     def _says_after_circumstance(self, position: int) -> bool:
-        """«وقال ظريف في تغريدة إن», «وقال زلاتكو سالوبيك من منزله … لوكالة الصحافة الفرنسية:»: where, when
+        """«وقال ظريف في تغريدة إن», «وقال ميلان كوفاتش من مكتبه … لوكالة الصحافة الفرنسية:»: where, when
         or how the words were said, then what was said or whom it was told. «من» opens such a phrase only before
         a place of the speaker's own («من منزله», «من مكتبها»), not as «some of» («عدد من المسؤولين»)."""
         opener = _CIRCUMSTANCE.match(self.text, position)
@@ -1209,7 +1209,7 @@ class _Reader:
             if word == ":" or word in _SAID_WORDS or word in _QUOTE_OPEN:
                 return 1 < words <= 7
             if word in "،,":
-                # «وتشير تاتشر في مذكراتها، إلى أن…»: the phrase set off by a comma, then what was said
+                # «وتشير هيرنانديز في كتابها، إلى أن…»: the phrase set off by a comma, then what was said
                 return 1 < words <= 7 and _CLAUSE_OPENS.match(self.text, token.end()) is not None
             if not word[0].isalnum() or words == 12:
                 return False  # whom it was told may follow a longer phrase («… لوكالة الصحافة الفرنسية»)
@@ -1647,7 +1647,7 @@ def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
 # Particles that may stand between a subject and its verb: «وكانت وزارة الصحة قد أعلنت»; so may a relative
 # pronoun («رئيس الوزراء الذي قال») or a place before «قد» («مصادر عسكرية في عدن قد أفادت»).
 _GAP_WORDS = r"(?:قد|لقد|كان|كانت|بدوره|بدورها|من جهته|من جهتها|أيضا|ايضا|ذاته|ذاتها|نفسه|نفسها)"
-# An aside in dashes or brackets may stand there too: «أحمد محمد الشهراني -معلم- أكد», «(31 سنة)».
+# An aside in dashes or brackets may stand there too: «سالم علي القحطاني -مهندس- أكد», «(31 سنة)».
 _SUBJECT_VERB_GAP = re.compile(r"[\s،,]*(?:[-–(]\s*[^\s\-–()«»\"]+(?:\s+[^\s\-–()«»\"]+){0,3}\s*[-–)]\s*|"
                                r"(?P<relative>الذي|التي|الذين)\s+|(?:في|لدى)\s+\S+\s+(?:\S+\s+)?(?=قد\s)|"
                                r"(?:في|لدى)\s+[^\s،,]+\s+(?=$))?(?:" + _GAP_WORDS + r"\s+)*$")
@@ -2072,7 +2072,7 @@ class _Linker:
                        for record in self.registry.records) and self.registry.person_named(word) is None
 
     def _construct_subject(self, elements: list[_Element]) -> bool:
-        """«ويشير تنامي الاحتياطات إلى أن…», «وتؤكد نسبة النمو في الواردات أن…»: an indefinite noun and the
+        """«ويشير تراجع المخزونات إلى أن…», «وتؤكد نسبة النمو في الواردات أن…»: an indefinite noun and the
         definite noun it governs, then what was said. A verb takes either an object or a clause, so a noun
         phrase before the clause is the verb's own subject (here a figure, no source), not the speaker carried
         from before. «لفت نظر الزوار إلى أن» is the speaker drawing the visitors' attention."""
@@ -2080,7 +2080,7 @@ class _Linker:
             return False
         first = elements[0].word
         if first[:1] in "وفبلك" or first in self.lexicon.given_names or first in _ATTENTION:
-            return False  # a conjunction or a preposition opens no subject («كما اعترف بحرج الموقف إذ إن»)
+            return False  # a conjunction or a preposition opens no subject («كما اعترف بصعوبة الوضع إذ إن»)
         position = elements[1].end
         for _ in range(4):
             if _CLAUSE_OPENS.match(self.text, position):
@@ -2141,7 +2141,7 @@ class _Linker:
 
     def _relative_antecedent_source(self, cue: Match) -> int | None:
         """For a verb right after «الذي/التي» whose subject the relative's antecedent is (their genders agree):
-        the source named just before the pronoun («رئيس الوكالة، يوكيا أمانو، الذي أكد»), -1 when the
+        the source named just before the pronoun («رئيس الهيئة، كينجي تاناكا، الذي أكد»), -1 when the
         antecedent is a thing, a definite noun that is no source («الأدبيات المعتبرة التي أثبتت»), and None
         when the words before do not tell (the last speaker may then be carried)."""
         if cue.rule.continuation:
