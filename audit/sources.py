@@ -157,8 +157,12 @@ def _plural_participle(text: str, cue: Match) -> bool:
 
 def _singular(phrase: NounPhrase) -> bool:
     """A person, a title or a state: no subject of a masculine plural verb («قالوا», «يتهمون»)."""
-    return phrase.type in ("named_person", "country_or_government") or \
-        (phrase.key[0] == "title" and not _plural_title(phrase.head))
+    return _one_voice(phrase.type, phrase.key, phrase.head)
+
+
+def _one_voice(type_: str, key: tuple, head: str) -> bool:
+    """A person, a state, or someone known by a title in the singular («المتحدث», «والده», not «أقاربه»)."""
+    return type_ in ("named_person", "country_or_government") or (key[:1] == ("title",) and not _plural_title(head))
 
 
 # The titles and kinship words that name several people: «أعضاء اللجنة», «أقاربه», «جيران الضحية».
@@ -167,12 +171,6 @@ _PLURAL_TITLES = frozenset({"اعضاء", "اقارب", "اقرباء", "اصد�
 
 def _plural_title(head: str) -> bool:
     return head in _PLURAL_TITLES or _PRONOUN_SUFFIX.sub("", head) in _PLURAL_TITLES
-
-
-def _one_speaker(record: SourceRecord) -> bool:
-    """A person, a state, or someone known by a title in the singular («المتحدث», «والده»)."""
-    return record.type in ("named_person", "country_or_government") or \
-        (record.key[:1] == ("title",) and not _plural_title(record.head))
 
 
 def _paper(phrase: NounPhrase) -> bool:
@@ -1864,7 +1862,8 @@ _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثن�
                                 "عند", "منذ", "ابان", "وسط", "لدي"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
-_SAID_WORDS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
+_SAID = ("ان", "انه", "انها", "بان", "بانه", "بانها")  # «أن», «إنه», «بأنها»…: what was said opens
+_SAID_WORDS = frozenset(_SAID)
 _ATTENTION = frozenset({"نظر", "انتباه"})
 _LOANWORDS_IN_WAW = frozenset({"سيناريو", "فيديو", "راديو", "ستوديو", "استوديو", "ستديو", "بورتفوليو", "كازينو",
                                "مترو", "بيانو", "كيلو", "ديكو", "ريو", "فيتو", "بونو", "يورو"})
@@ -1880,7 +1879,7 @@ _ANTECEDENT_END = re.compile(r"(\w+)[\s،,»\"”)]*$")
 _CLAUSE_LINKS = frozenset({"اذ", "حيث", "لان", "كما", "بل", "ثم"})
 _WORD_AFTER_SPACE = re.compile(r"\s+\w+")
 # What was said opening: «أن», «بأن», «إلى أن» (أشار إلى أن), «على أن» (أكد على أن).
-_CLAUSE_OPENS = re.compile(r"\s*(?:(?:الي|علي)\s+)?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)")
+_CLAUSE_OPENS = re.compile(r"\s*(?:(?:الي|علي)\s+)?(?:" + "|".join(_SAID) + r")(?!\w)")
 # Adverbs, commas and a weekday after a name, then what was said: «رسمياً، مساء الأحد، أن».
 _SAYS_AFTER_ADVERBS = re.compile(r"(?:\s*[،,]?\s*[^\s،,:.]+){1,4}?\s*[،,]?\s*(?:(?:ب?[اإأ]ن(?:ه|ها)?)(?!\w)|:)")
 # Where an office is, closing the title set off by commas between a name and its verb: «، … في لندن،».
@@ -2577,7 +2576,8 @@ class _Linker:
             source = self._person_before(cue_start)
         if source is None:
             source = self.last_source
-        if source is not None and _one_speaker(self.registry.records[source]) and (
+        record = self.registry.records[source] if source is not None else None
+        if record is not None and _one_voice(record.type, record.key, record.head) and (
                 _plural_verb(self.text, cue) or _plural_participle(self.text, cue)):
             # «يقولون» after «قال أبو تمام», «مشيرين» after «قال مدني», «يطالبون» after «قال المتحدث»: not one
             # person's voice
@@ -2589,7 +2589,7 @@ class _Linker:
             # article has not cited).
             paragraphs = self.detection.layout.paragraphs
             here = self.detection.layout.paragraph_of(cue_start)
-            since = paragraphs[max(0, here - 1)][0] if here >= 0 and paragraphs else 0
+            since = paragraphs[max(0, here - 1)][0] if paragraphs else 0
             source = next((a.source for a in reversed(self.attributions) if a.source is not None and not a.carried
                            and a.source != source and self._gender(a.source) in (None, gender)
                            and a.cue_start >= since), None)
