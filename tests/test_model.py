@@ -143,3 +143,14 @@ def test_the_exported_score_averages_the_classifier_and_the_rating_regression(tm
         score = model.score(dict(zip(FEATURE_NAMES, row, strict=True)))
         assert abs(score["value"] - want) <= 0.051
         assert score["band"] == band_of(score["value"])
+
+
+def test_repeated_cross_validation_reports_each_split():
+    from audit.evaluation import _repeat_line, repeated_cv
+
+    runs = repeated_cv(_synthetic(), seeds=(7, 8))
+    assert [run["seed"] for run in runs] == [7, 8]
+    assert all(run["macro_f1"] > 0.7 and run["spearman"] > 0.6 for run in runs)
+    assert runs[0]["macro_f1"] != runs[1]["macro_f1"] or runs[0]["spearman"] != runs[1]["spearman"]
+    line = _repeat_line(runs)
+    assert "seeds 7, 8" in line and f"{np.mean([r['macro_f1'] for r in runs]):.3f}" in line
