@@ -964,6 +964,17 @@ class _Reader:
         # A definite head («الوزارة أولاً», «المحكمة ثلاثة») is already closed.
         definite = self.text.startswith("ال", first.start)
         definite_head = definite and " " not in self.text[first.start:first.end]
+        if not definite and len(elements) > 1 and self._indefinite_adjective(elements[1]) and not (
+                len(elements) > 2 and self._names_in_construct(elements[2])):
+            # «منظمة حقوقية», «شركة سعودية»: a body described, not named («هيئة تنمية الصادرات» is a name: the
+            # word in «ية» is a noun there, and a definite noun completes it).
+            end = elements[1].end
+            for element in elements[2:]:
+                if not self._indefinite_adjective(element):
+                    break
+                end = element.end
+            return NounPhrase(first.start, end, "official_unnamed", "structure.org_head",
+                              ("official_unnamed", self._unnamed_key("", first.start, end)), head=head)
         for index, element in enumerate(elements[1:], 1):
             if element.kind == "word":
                 word = _strip_conj(element.word) if element.word[:1] == "و" else element.word
@@ -1010,6 +1021,24 @@ class _Reader:
                               head=head, bare=True, definite=definite)
         name = " ".join(_strip_al(w) for w in self.text[first.start:end].split())
         return NounPhrase(first.start, end, "named_org", "structure.org_head", ("org", name), head=head)
+
+    def _indefinite_adjective(self, element: _Element) -> bool:
+        """«حقوقية», «دولية», «سعودية»: an indefinite adjective in «ية», or a country's nisba without the
+        article («أمريكي»)."""
+        if element.kind == "word":
+            word = element.word
+            return len(word) > 4 and word.endswith("يه") and not word.startswith("ال") and \
+                word not in self.lexicon.given_names
+        surface = self.text[element.start:element.end]
+        return element.match is not None and element.match.rule.source_type == "country_or_government" and \
+            not element.match.prefix and not surface.startswith("ال") and surface.endswith(("يه", "ي"))
+
+    def _names_in_construct(self, element: _Element) -> bool:
+        """Whether `element`, after a head and a word in «ية», completes a construct name: a definite noun, a
+        registered name or a name in quotation marks («هيئة تنمية الصادرات», «جمعية رعاية «إنسان»»)."""
+        if element.kind == "word":
+            return _strip_conj(element.word).startswith(("ال", "لل"))
+        return element.kind in ("match", "quoted", "paren") and not self._indefinite_adjective(element)
 
     def _person_with_title(self, elements: list[_Element], *, named_only: bool = False) -> NounPhrase:
         """A title and the name after it. With `named_only` (a role word such as «مسؤول», not a title),

@@ -2172,3 +2172,17 @@ def test_a_verb_whose_gender_rules_out_the_last_speaker_looks_back_only_a_paragr
     assert _links(text)[-1] == ("وقالت", None, None)
     text = "وقالت الوزيرة إن الخطة جاهزة.\nوقال خالد العتيبي إن المعرض ناجح. وقالت إن الزوار كثيرون."
     assert _links(text)[-1][:2] == ("وقالت", "الوزيرة")
+
+
+def test_a_body_described_by_an_adjective_names_no_one():
+    """«منظمة إغاثية» is some relief organization, «جمعيات أهلية» some associations: an unnamed body and a
+    vague collective, not named organizations; a word in «ية» that a definite noun completes is part of a
+    name («هيئة تنمية الصادرات»)."""
+    assert _links("وقالت منظمة إغاثية إن المخيم يفتقر إلى المياه.") == [
+        ("وقالت", "منظمة إغاثية", "official_unnamed")]
+    assert _links("وأعلنت شركة كورية جنوبية أنها ستبني المصنع.")[0][1:] == ("شركة كورية جنوبية", "official_unnamed")
+    assert _links("وتطالب جمعيات أهلية منذ عامين بإنشاء حديقة عامة.") == [
+        ("وتطالب", "جمعيات أهلية", "vague")]
+    assert _links("وأفادت هيئة تنمية الصادرات بأن الطلب ارتفع.") == [
+        ("وأفادت", "هيئة تنمية الصادرات", "named_org")]
+    assert _links("وقالت شركة نوكيا إن المبيعات تراجعت.") == [("وقالت", "شركة نوكيا", "named_org")]
