@@ -1022,6 +1022,23 @@ class _Reader:
         name = " ".join(_strip_al(w) for w in self.text[first.start:end].split())
         return NounPhrase(first.start, end, "named_org", "structure.org_head", ("org", name), head=head)
 
+    def _office_as_family_name(self, elements: list[_Element], index: int) -> _Element | None:
+        """«غادة والي، وزيرة التضامن», «محمد القاضي إن»: a one-word office right after a lone given name, with
+        nothing of its own after it, is the family name; so is a definite one before another title («محمد
+        القاضي رئيس المحكمة»). After a full name an office opens a phrase of its own («جون كيري وزير
+        الخارجية», «فيصل المشوح محامي»), and so does an office in construct («نائب وزير»). Returned as a word
+        element."""
+        if index >= len(elements):
+            return None
+        office = elements[index]
+        if office.kind != "match" or office.category != "title" or office.match is None or office.match.prefix:
+            return None
+        word = self.text[office.start:office.end]
+        if " " in word or not (index + 1 == len(elements) or
+                               elements[index + 1].category == "title" and word.startswith("ال")):
+            return None
+        return _Element("word", office.start, office.end, word)
+
     def _indefinite_adjective(self, element: _Element) -> bool:
         """«حقوقية», «دولية», «سعودية»: an indefinite adjective in «ية», or a country's nisba without the
         article («أمريكي»)."""
@@ -1285,6 +1302,16 @@ class _Reader:
                                   ("vague", self.text[words[0].start:end]), head=first)
         if first[:1] == "و" and first not in names and first[1:] not in names:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
+        nominative = list(itertools.takewhile(
+            lambda e: _PEOPLE_PLURAL.match(e.word) is not None and e.word.endswith("ون") and e.word not in names
+            and not e.word.startswith("ال"), words[:3]))
+        if nominative and (len(nominative) > 1 or len(nominative) < len(words) or reason != "limit"):
+            # «ويرى أثريون مصريون عدم وجود صلة», «وقال منتجون محليون إن»: a plural of people in «ـون» and its
+            # plural adjectives are the subject (no name takes a plural adjective); what follows is what they
+            # said or see.
+            end = nominative[-1].end
+            return NounPhrase(words[0].start, end, "vague", "structure.people",
+                              ("vague", self.text[words[0].start:end]), head=first)
         plural = next((i for i, e in enumerate(words[:2]) if _PEOPLE_PLURAL.match(e.word) and e.word not in names
                        and e.word not in self.recipient_words and not e.word.startswith(("لل", "بال"))), None)
         if plural is not None and reason in ("complementizer", "punct") and len(words) == plural + 1 and \
@@ -1326,6 +1353,8 @@ class _Reader:
                 last = index
                 while last + 1 < len(words) and self._continues_name(words[last + 1], words[last]):
                     last += 1
+                family_office = self._office_as_family_name(elements, last + 1) \
+                    if last == index and last + 1 == len(words) else None
                 words = words[:last + 1]
                 if 0 < index <= 2 and all(_name_like(e.word) and not self._pronoun_suffixed(e) and
                                           not _verbal_noun(e.word) and e.word not in self.never_names and
@@ -1336,7 +1365,10 @@ class _Reader:
                 if index == 0 and element.word not in names and element.word[:1] in "وف":
                     # «أحمد العامري وسلطان الحربي»: the second name of a pair, without its conjunction.
                     start, name_tokens = start + 1, (element.word[1:],) + name_tokens[1:]
-                return NounPhrase(start, words[-1].end, "named_person", "structure.given_name",
+                end = words[-1].end
+                if family_office is not None:
+                    name_tokens, end = name_tokens + (family_office.word,), family_office.end
+                return NounPhrase(start, end, "named_person", "structure.given_name",
                                   ("person", name_tokens), name_tokens=name_tokens)
         after = elements[len(words)] if len(words) < len(elements) else None
         if after is not None and after.category == "title" and 2 <= len(words) <= 3 and not _verbal_noun(first) \
@@ -1563,6 +1595,14 @@ class _Registry:
                     return index, NounPhrase(phrase.start, phrase.end, record.type, phrase.rule, record.key)
             return self._new(phrase), phrase
         if phrase.bare and phrase.key[0] == "title":
+            office = self._text[phrase.start:phrase.end]
+            # «غادة والي … وقد صرحت والي»: an office that is the family name of someone named is that person.
+            index = self._last(lambda r: r.type == "named_person" and len(r.name_tokens) > 1 and
+                               r.name_tokens[-1] == office)
+            if index is not None:
+                tokens = self.records[index].name_tokens
+                return index, NounPhrase(phrase.start, phrase.end, "named_person", "structure.family_name",
+                                         ("person", tokens), name_tokens=tokens)
             person = self._person_for_title(phrase.title)
             if person is not None:
                 index = self._find_person(person[1])

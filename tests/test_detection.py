@@ -2186,3 +2186,21 @@ def test_a_body_described_by_an_adjective_names_no_one():
     assert _links("وأفادت هيئة تنمية الصادرات بأن الطلب ارتفع.") == [
         ("وأفادت", "هيئة تنمية الصادرات", "named_org")]
     assert _links("وقالت شركة نوكيا إن المبيعات تراجعت.") == [("وقالت", "شركة نوكيا", "named_org")]
+
+
+def test_a_plural_of_people_with_its_plural_adjective_is_a_collective_whatever_follows():
+    """No name takes a plural adjective: «منتجون محليون» are some producers, and after «يرى» what they see
+    follows them directly, with no «أن» to close the subject."""
+    assert _links("ويرى مؤرخون أوروبيون عدم صحة الرواية.") == [("ويرى", "مؤرخون أوروبيون", "vague")]
+    assert _links("وقال منتجون محليون إن الأسعار سترتفع.") == [("وقال", "منتجون محليون", "vague")]
+
+
+def test_an_office_right_after_a_given_name_is_the_family_name():
+    """«القاضي», «والي», «الشيخ» are family names too: after a lone given name, with nothing of the office's
+    own after it, the word completes the name, and the bare word later is that person, not a judge."""
+    assert _links("وقال سامي القاضي إن المعرض ناجح. وأضاف القاضي أن الزوار كثيرون.") == [
+        ("وقال", "سامي القاضي", "named_person"), ("وأضاف", "القاضي", "named_person")]
+    links = _links("وأعلنت هالة والي، وزيرة الشؤون الاجتماعية، عن الجوائز. وقد صرحت والي بأن اللجنة اختارت عملين.")
+    assert links == [("وأعلنت", "هالة والي", "named_person"), ("صرحت", "والي", "named_person")]
+    # After a full name, an office is his: «نائب» opens «نائب رئيس النادي».
+    assert _links("وقال ماجد الحربي نائب رئيس النادي إن الصفقة تمت.")[0][1] == "ماجد الحربي"
