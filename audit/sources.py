@@ -1452,10 +1452,11 @@ def _joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
 _ISSUED_BY = re.compile(r"\s+(?:(?:ال)?صادر(?:ه)?|صدر|صدرت)\s+(?:عن|من)\s+"
                         r"|\s+(?:التي\s+)?(?:نشرته|نشرتها|اصدرته|اصدرتها|اعلنتها|قدمتها|وفرتها|اجرته|اجرتها|اعدته|اعدتها|اطلقتها|نفذتها|نقلته|نقلتها|بثته|بثتها)\s+")
 _ISSUERS = frozenset({"named_org", "named_media", "official_unnamed", "country_or_government", "named_person"})
-# After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»).
-_NASAB = frozenset({"بن", "بنت"})
-# Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»).
-_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال"})
+# After «بن», «بنت» a name follows whatever its letters spell («فيصل بن مساعد»); so it does after the
+# Mauritanian «ولد» («إسماعيل ولد الشيخ أحمد», «محمد ولد عبد العزيز»).
+_NASAB = frozenset({"بن", "بنت", "ولد"})
+# Words inside a name after which a name continues: «بن», «أبو», «آل» (normalized «ال»), «ولد».
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال", "ولد"})
 # Proclitic prepositions before a verbal noun or the article: never the start of a family name («بن» and
 # «با…» names such as «باحميدان» are).
 _NOT_NAME_PART_PREFIXES = ("بال", "لل", "بم", "بت", "لت", "لم")

@@ -2204,3 +2204,9 @@ def test_an_office_right_after_a_given_name_is_the_family_name():
     assert links == [("وأعلنت", "هالة والي", "named_person"), ("صرحت", "والي", "named_person")]
     # After a full name, an office is his: «نائب» opens «نائب رئيس النادي».
     assert _links("وقال ماجد الحربي نائب رئيس النادي إن الصفقة تمت.")[0][1] == "ماجد الحربي"
+
+
+def test_the_mauritanian_ould_links_a_name_like_bin():
+    """After «ولد», as after «بن», the name goes on even with a word that is also a title («الشيخ»)."""
+    assert _links("ودعا المبعوث الخاص يحيى ولد الشيخ في كلمته إلى الحوار.")[0][1] == \
+        "المبعوث الخاص يحيى ولد الشيخ"
