@@ -154,3 +154,13 @@ def test_repeated_cross_validation_reports_each_split():
     assert runs[0]["macro_f1"] != runs[1]["macro_f1"] or runs[0]["spearman"] != runs[1]["spearman"]
     line = _repeat_line(runs)
     assert "seeds 7, 8" in line and f"{np.mean([r['macro_f1'] for r in runs]):.3f}" in line
+
+
+def test_regularization_is_chosen_by_the_one_standard_error_rule():
+    """A C that wins the inner cross-validation by less than the folds disagree is noise: the strongest
+    regularization within one standard error of the best is kept, so a few changed articles cannot flip it."""
+    from audit.training import one_standard_error_choice
+
+    grid = (0.03, 0.1, 0.3, 1.0)
+    assert one_standard_error_choice(grid, [(0.7446, 0.009), (0.7448, 0.012), (0.7377, 0.010), (0.73, 0.01)]) == 0.03
+    assert one_standard_error_choice(grid, [(0.70, 0.005), (0.75, 0.006), (0.748, 0.01), (0.72, 0.01)]) == 0.1
