@@ -1140,6 +1140,11 @@ class _Reader:
         # speaker did to whom), else at the end of the phrase.
         ends = [i for i in range(2, len(elements))
                 if elements[i].kind == "word" and elements[i].word.startswith(("لل", "بال"))][:1]
+        # Or before a body or a title that follows two name-shaped words after the title's complement:
+        # «دعت زعيمة الحزب هارييت هارمان حكومة المملكة…» called on the government; it is no part of her name.
+        ends = [i for i in range(4, len(elements))
+                if elements[i].kind == "match" and elements[i].category in ("org_head", "source", "title")
+                and all(self._plain_name_word(elements[j]) for j in (i - 2, i - 1))][:1] + ends
         for end in ends + [len(elements)]:
             while end > 1 and elements[end - 1].kind == "word" and elements[end - 1].word.startswith(("لل", "بال")):
                 end -= 1
@@ -1171,6 +1176,12 @@ class _Reader:
             if after < len(elements) and elements[after].category == "title" and after + 1 not in eponyms:
                 return 1
         return None
+
+    def _plain_name_word(self, element: _Element) -> bool:
+        """An unknown word that can be part of a name: no article, no preposition, no verbal noun."""
+        return element.kind == "word" and _name_like(element.word) and \
+            not _strip_conj(element.word).startswith(("ال", "لل", "بال")) and not _verbal_noun(element.word) and \
+            element.word not in self.never_names and element.word not in self.lexicon.stopwords
 
     def _surname_like(self, element: _Element) -> bool:
         """A one-word title right after a given name is a family name: «هاني الشيخ», «سعود الأمير»."""

@@ -2210,3 +2210,13 @@ def test_the_mauritanian_ould_links_a_name_like_bin():
     """After «ولد», as after «بن», the name goes on even with a word that is also a title («الشيخ»)."""
     assert _links("ودعا المبعوث الخاص يحيى ولد الشيخ في كلمته إلى الحوار.")[0][1] == \
         "المبعوث الخاص يحيى ولد الشيخ"
+
+
+def test_a_body_after_an_unknown_name_is_what_the_titled_speaker_acted_on():
+    """«دعت زعيمة الحزب ليزبيث كوفاليك حكومة البلاد…»: the two name-shaped words after the title's
+    complement are her name and «حكومة» starts whom she called on; read on, the whole run was one unnamed
+    official and her later «وعلقت كوفاليك» went to it."""
+    links = _links("ودعت زعيمة حزب الخضر ليزبيث كوفاليك حكومة البلاد إلى التريث. "
+                   "وعلقت كوفاليك على القرار بأنه متسرع.")
+    assert links == [("ودعت", "زعيمة حزب الخضر ليزبيث كوفاليك", "named_person"),
+                     ("وعلقت", "كوفاليك", "named_person")]
