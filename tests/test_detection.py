@@ -2220,3 +2220,10 @@ def test_a_body_after_an_unknown_name_is_what_the_titled_speaker_acted_on():
                    "وعلقت كوفاليك على القرار بأنه متسرع.")
     assert links == [("ودعت", "زعيمة حزب الخضر ليزبيث كوفاليك", "named_person"),
                      ("وعلقت", "كوفاليك", "named_person")]
+
+
+def test_a_plural_in_yin_right_after_the_verb_is_its_object_not_its_subject():
+    """A subject takes the nominative «ـون»; «ـين» right after the verb is whom it was told to or called on."""
+    links = _links("وذكر التقرير أن المدير حاول إخفاء الأدلة، وأبلغ المسؤولين المحليين بروايته.")
+    assert all(source is None or "المسؤولين" not in source for _, source, _ in links)
+    assert _links("وأكد مسؤولون أن الطرح ناجح.") == [("وأكد", "مسؤولون", "official_unnamed")]
