@@ -2227,3 +2227,9 @@ def test_a_plural_in_yin_right_after_the_verb_is_its_object_not_its_subject():
     links = _links("وذكر التقرير أن المدير حاول إخفاء الأدلة، وأبلغ المسؤولين المحليين بروايته.")
     assert all(source is None or "المسؤولين" not in source for _, source, _ in links)
     assert _links("وأكد مسؤولون أن الطرح ناجح.") == [("وأكد", "مسؤولون", "official_unnamed")]
+
+
+def test_drawing_attention_to_what_follows_anna_reports_it():
+    links = _links("وقال رئيس الجمعية خالد العمري إن الموسم ناجح. ولفت النظر إلى أن عدد الزوار تضاعف.")
+    assert links[-1] == ("ولفت النظر إلى", "رئيس الجمعية خالد العمري", "named_person")
+    assert len(_links("وقال الوزير إن الأزمة عابرة. ولفت الانتباه إلى الأزمة مقال آخر.")) == 1
