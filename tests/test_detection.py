@@ -2233,3 +2233,8 @@ def test_drawing_attention_to_what_follows_anna_reports_it():
     links = _links("وقال رئيس الجمعية خالد العمري إن الموسم ناجح. ولفت النظر إلى أن عدد الزوار تضاعف.")
     assert links[-1] == ("ولفت النظر إلى", "رئيس الجمعية خالد العمري", "named_person")
     assert len(_links("وقال الوزير إن الأزمة عابرة. ولفت الانتباه إلى الأزمة مقال آخر.")) == 1
+
+
+def test_a_regions_health_affairs_is_a_body_only_before_a_place():
+    assert _links("وأوضحت صحة تبوك أن الحالات مستقرة.") == [("وأوضحت", "صحة تبوك", "named_org")]
+    assert _links("وأكد الطبيب أن صحة المريض تتحسن.")[0][1] == "الطبيب"
