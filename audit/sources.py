@@ -687,9 +687,17 @@ class _Reader:
                 phrases[-1] = dataclasses.replace(phrase, start=phrases[-1].start)
             else:
                 phrases.append(phrase)
-            if reason != "coordination":
+            if reason != "coordination" or self._object_left(elements, phrase):
                 break
         return phrases, reason
+
+    def _object_left(self, elements: list[_Element], phrase: NounPhrase) -> bool:
+        """«دعت السعودية العراق والكويت», «أعلنت الجامعة توفر وظائف بكلية الطب وكلية العلوم»: after the
+        subject, words it left unread begin the verb's object, and an «و» after them joins the object, not
+        a second speaker. A word with «و» (in «منظمة الأغذية والزراعة (فاو)») or a bracket stays part of the
+        name."""
+        return any(e.start >= phrase.end and e.kind != "paren" and not (e.kind == "word" and e.word[:1] == "و")
+                   for e in elements)
 
     def _second_title(self, person: NounPhrase, phrase: NounPhrase, coordination_at: int) -> bool:
         names = self.lexicon.given_names

@@ -2238,3 +2238,13 @@ def test_drawing_attention_to_what_follows_anna_reports_it():
 def test_a_regions_health_affairs_is_a_body_only_before_a_place():
     assert _links("وأوضحت صحة تبوك أن الحالات مستقرة.") == [("وأوضحت", "صحة تبوك", "named_org")]
     assert _links("وأكد الطبيب أن صحة المريض تتحسن.")[0][1] == "الطبيب"
+
+
+def test_a_conjunction_after_the_verbs_object_joins_the_object_not_a_second_speaker():
+    assert _links("ودعت مصر الأردن وتونس إلى اجتماع طارئ.") == [("ودعت", "مصر", "country_or_government")]
+    links = _links("أكدت منظمة الأغذية والزراعة (فاو) وبرنامج الأغذية العالمي أن المجاعة تتسع.")
+    assert [source for _, source, _ in links] == ["منظمة الأغذية والزراعة (فاو)", "برنامج الأغذية العالمي"]
+
+
+def test_a_friend_of_the_writer_is_an_anonymous_private_person():
+    assert _links("وشرحت لي صديقتي أنها لم تتلق ردا.") == [("وشرحت", "صديقتي", "anonymous")]
