@@ -32,7 +32,7 @@ DIRECT_QUOTE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Quote:
     start: int
     """Position of the opening mark."""
@@ -44,6 +44,17 @@ class Quote:
     words: int
     answer: bool = False
     """An interview answer: the whole line is the interviewee's words, with no quotation marks."""
+
+    # Written out for the compiled build (see audit/results.py): dozens per article.
+    def __init__(self, start: int, end: int, inner_start: int, inner_end: int, closed: bool, words: int,
+                 answer: bool = False) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "inner_start", inner_start)
+        object.__setattr__(self, "inner_end", inner_end)
+        object.__setattr__(self, "closed", closed)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "answer", answer)
 
 
 @dataclass(frozen=True, slots=True)

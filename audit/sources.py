@@ -43,7 +43,7 @@ _ORG_COMPLEMENTS = frozenset({"source", "org_head", "media_head", "document_head
 MEDIA_OR_ORG = frozenset({"named_media", "named_org", "country_or_government", "document"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class NounPhrase:
     """A candidate source mention, in normalized offsets, before coreference."""
 
@@ -62,6 +62,23 @@ class NounPhrase:
     country: str | None = None
     definite: bool = False
     """A bare head with the article («الشركة», not «شركة»): it refers back to a body already named."""
+
+    # Written out for the compiled build (see audit/results.py): an article reads dozens.
+    def __init__(self, start: int, end: int, type: str, rule: str, key: tuple, head: str = "",
+                 name_tokens: tuple[str, ...] = (), title: str = "", bare: bool = False, tentative: bool = False,
+                 country: str | None = None, definite: bool = False) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "head", head)
+        object.__setattr__(self, "name_tokens", name_tokens)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "bare", bare)
+        object.__setattr__(self, "tentative", tentative)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "definite", definite)
 
 
 class _Element:
@@ -98,7 +115,7 @@ class SourceRecord:
     country: str | None = None
 
 
-@dataclass
+@dataclass(init=False)
 class LinkedAttribution:
     cue: Match
     cue_start: int
@@ -110,6 +127,21 @@ class LinkedAttribution:
     mention: tuple[int, int] | None
     content: tuple[int, int] | None
     carried: bool
+
+    # Written out for the compiled build (see audit/results.py).
+    def __init__(self, cue: Match, cue_start: int, cue_end: int, label: str, stance: str, continuation: bool,
+                 source: int | None, mention: tuple[int, int] | None, content: tuple[int, int] | None,
+                 carried: bool) -> None:
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.label = label
+        self.stance = stance
+        self.continuation = continuation
+        self.source = source
+        self.mention = mention
+        self.content = content
+        self.carried = carried
 
 
 @dataclass

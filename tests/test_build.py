@@ -69,3 +69,43 @@ def test_compiled_pipeline_gives_the_results_of_its_python_sources(tmp_path: Pat
     assert len(pure) == len(texts) > 100
     differing = [i for i, (a, b) in enumerate(zip(compiled, pure, strict=True)) if a != b]
     assert not differing, f"{len(differing)} of {len(texts)} audits differ, first: text {differing[0]}"
+
+
+
+def test_hand_written_constructors_match_their_dataclass_fields():
+    """Finding, Cue, Quote, NounPhrase… write their own `__init__` so that the compiled build constructs them
+    natively; it must take exactly the dataclass's fields, in order, with the same defaults, so that
+    `dataclasses.replace` and keyword construction keep working, and a frozen one must stay frozen."""
+    import dataclasses
+
+    from audit.detect import detect
+    from audit.normalize import normalize
+    from audit.pipeline import get_lexicon
+    from audit.segment import segment
+    from audit.sources import _Reader, link
+
+    text = "وقال وزير الصحة فهد الجلاجل في مؤتمر صحفي: «نستهدف تطعيم ثلاثة ملايين شخص خلال ستة أسابيع»."
+    lexicon = get_lexicon()
+    doc = normalize(text)
+    layout = segment(doc.text)
+    detection = detect(doc, layout, lexicon)
+    linking = link(detection, lexicon, frozenset())
+    audit = audit_text(text, score=False)
+    phrases, _ = _Reader(detection, lexicon, frozenset()).read(doc.text.index("وزير"), len(doc.text))
+    attribution = audit.attributions[0]
+    samples = [audit.findings[0], attribution.cue, attribution.source, attribution, audit.sentences[0],
+               layout.quotes[0], phrases[0], linking.attributions[0]]
+    for made in samples:
+        cls = type(made)
+        fields = dataclasses.fields(made)
+        values = {f.name: getattr(made, f.name) for f in fields}
+        assert cls(**values) == made and cls(*values.values()) == made, cls  # names, and their order
+        required = {f.name: values[f.name] for f in fields if f.default is dataclasses.MISSING}
+        with_defaults = cls(**required)
+        assert all(getattr(with_defaults, f.name) == f.default for f in fields
+                   if f.default is not dataclasses.MISSING), cls
+        first = fields[0].name
+        assert dataclasses.replace(made, **{first: values[first]}) == made, cls
+        if cls.__dataclass_params__.frozen:
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(made, first, values[first])
