@@ -592,7 +592,7 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") else word
 _NEXT_WORD = re.compile(r"[\s«»\"“”،,()]*(\w+|:)")
-_PREV_WORD = re.compile(r"(\w+)[\s«»\"“”]*$")
+_BEFORE_WORD = frozenset(" \t\n«»\"“”")
 
 
 @dataclass
@@ -900,11 +900,22 @@ def _vetoed(rule: Rule, text: str, start: int, end: int) -> bool:
             return True
         if rule.if_next and word not in rule.if_next:
             return True
-    if rule.unless_prev:
-        found = _PREV_WORD.search(text, max(0, start - 40), start)
-        if found and found.group(1) in rule.unless_prev:
-            return True
+    if rule.unless_prev and _previous_word(text, start) in rule.unless_prev:
+        return True
     return False
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before `start`, over spaces and quotation marks, within 40 characters. A backward regex
+    search tries every position of the window; stepping back costs a few characters."""
+    limit = max(0, start - 40)
+    end = start
+    while end > limit and (text[end - 1] in _BEFORE_WORD or text[end - 1].isspace()):
+        end -= 1
+    begin = end
+    while begin > limit and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:end]
 
 
 _LINE_FILLER = re.compile(r"[\s:：.\-–—|•·*#>«»\"“”()]*")
