@@ -1071,11 +1071,11 @@ class _Reader:
         if index >= len(elements):
             return None
         office = elements[index]
-        if office.kind != "match" or office.category != "title" or office.match is None or office.match.prefix:
+        if office.match is None or office.match.prefix or office.category != "title":
             return None
         word = self.text[office.start:office.end]
-        if " " in word or not (index + 1 == len(elements) or
-                               elements[index + 1].category == "title" and word.startswith("ال")):
+        last = index + 1 == len(elements)
+        if " " in word or not (last or self._surname_like(office) and elements[index + 1].category == "title"):
             return None
         return _Element("word", office.start, office.end, word)
 
