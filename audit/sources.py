@@ -1357,7 +1357,7 @@ class _Reader:
             lambda e: _PEOPLE_PLURAL.match(e.word) is not None and e.word.endswith("ون") and e.word not in names
             and not e.word.startswith("ال"), words[:3]))
         if nominative and (len(nominative) > 1 or len(nominative) < len(words) or reason != "limit"):
-            # «ويرى أثريون مصريون عدم وجود صلة», «وقال منتجون محليون إن»: a plural of people in «ـون» and its
+            # «ويرى مؤرخون أوروبيون عدم صحة الرواية», «وقال منتجون محليون إن»: a plural of people in «ـون» and its
             # plural adjectives are the subject (no name takes a plural adjective); what follows is what they
             # said or see.
             end = nominative[-1].end
