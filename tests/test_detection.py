@@ -2248,3 +2248,9 @@ def test_a_conjunction_after_the_verbs_object_joins_the_object_not_a_second_spea
 
 def test_a_friend_of_the_writer_is_an_anonymous_private_person():
     assert _links("وشرحت لي صديقتي أنها لم تتلق ردا.") == [("وشرحت", "صديقتي", "anonymous")]
+
+
+def test_the_levantine_general_al_imad_is_a_rank_before_a_family_name():
+    """«العماد» is a rank (Lebanon, Syria), «عماد» a given name."""
+    assert _links("وأكد العماد حداد أن الحدود هادئة.") == [("وأكد", "العماد حداد", "named_person")]
+    assert _links("وقال عماد الحربي إن الموسم ناجح.")[0][1] == "عماد الحربي"
