@@ -900,9 +900,7 @@ def _vetoed(rule: Rule, text: str, start: int, end: int) -> bool:
             return True
         if rule.if_next and word not in rule.if_next:
             return True
-    if rule.unless_prev and _previous_word(text, start) in rule.unless_prev:
-        return True
-    return False
+    return bool(rule.unless_prev) and _previous_word(text, start) in rule.unless_prev
 
 
 def _previous_word(text: str, start: int) -> str:
