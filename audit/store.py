@@ -65,6 +65,11 @@ SCORE_COLUMNS = ("id", "outlet", "date", "title", "score", "band", "p_weak", "p_
                  "attributed_sentence_ratio", "hedges_per_100_words", "agentless", "unattributed_claims", "source")
 
 
+# The JSON of one article is a tree `to_dict` has just built: it cannot hold a cycle, and not looking for
+# one makes encoding a sixth faster.
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 @dataclass(frozen=True)
 class Rows:
     """One audited article, flattened for the store (built in the worker that audited it)."""
@@ -82,7 +87,7 @@ def rows_for(seq: int, key: str, source: str, data: dict[str, Any], text: str) -
     metrics, stats, score = data["metrics"], data["stats"], data.get("score") or {}
     probabilities = score.get("probabilities") or {}
     # Level 1: a third of the size of plain JSON at a fraction of the cost of higher levels.
-    blob = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    blob = zlib.compress(_COMPACT_JSON.encode(data).encode("utf-8"), 1)
     article = (seq, key, data["id"], source, data.get("outlet"), data.get("date"), data.get("url"), data.get("title"),
                stats["words"], stats["sentences"], score.get("value"), score.get("band"), probabilities.get("weak"),
                probabilities.get("moderate"), probabilities.get("strong"), metrics["attributions"],
