@@ -592,7 +592,7 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") else word
 _NEXT_WORD = re.compile(r"[\s«»\"“”،,()]*(\w+|:)")
-_BEFORE_WORD = frozenset(" \t\n«»\"“”")
+_QUOTE_MARKS = frozenset("«»\"“”")
 
 
 @dataclass
@@ -908,7 +908,7 @@ def _previous_word(text: str, start: int) -> str:
     search tries every position of the window; stepping back costs a few characters."""
     limit = max(0, start - 40)
     end = start
-    while end > limit and (text[end - 1] in _BEFORE_WORD or text[end - 1].isspace()):
+    while end > limit and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS):
         end -= 1
     begin = end
     while begin > limit and (text[begin - 1].isalnum() or text[begin - 1] == "_"):

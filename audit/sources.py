@@ -1963,9 +1963,14 @@ _CLAUSE_AFTER = re.compile(_SAID_OPENS.pattern + r"|[«\"“]"
 # Plurals of people in «ـون/ـين»: a nisba («الانفصاليون») or a participle («المزارعون», «متضررون», «المستثمرين»);
 # a participle has no «ا» or «ي» after its «م», as «ماكرون» and «ميلتون» have.
 _PEOPLE_PLURAL = re.compile(r"(?:(?:ال)?\w{3,}ي(?:ون|ين)|(?:ال)?م[^اي\W]\w{2,}(?:ون|ين))$")
-# A plural of people in «ـين» right after a verb: the accusative, its object, never its subject (which a
-# plural takes in «ـون»): «وأبلغ المسؤولين الروس», «ودعت الحوثيين وحلفاءهم».
-_ACCUSATIVE_PLURAL = re.compile(r"(?:ال)?(?:\w{3,}يين|م[^اي\W]\w{2,}ين)(?!\w)")
+
+
+def _accusative_plural(token: re.Match[str] | None) -> bool:
+    """A plural of people in «ـين» right after a verb is the accusative, its object, never its subject (which
+    a plural takes in «ـون»): «وأبلغ المسؤولين الروس», «ودعت الحوثيين وحلفاءهم»."""
+    return token is not None and token.group().endswith("ين") and _PEOPLE_PLURAL.match(token.group()) is not None
+
+
 # A name that says it gives news: «أنباء فارس», «الأنباء الألمانية», «العربية للأنباء», «سكاي نيوز».
 _NEWS_NAME = re.compile(r"(?<!\w)(?:ال)?انباء(?!\w)|(?<!\w)للانباء(?!\w)|نيوز(?!\w)")
 # «أن» (or «إن», «بأن», «لأن») and then at most five words up to a verb: the clause's subject may be them.
@@ -2365,7 +2370,7 @@ class _Linker:
                 # A subject takes no preposition: «في ما وصفته ببيانات معادية» has none after the verb.
                 phrases = [p for p in phrases if not self.reader.prepositional(p.start)]
                 if phrases and not text[cue.end:phrases[0].start].strip() and \
-                        _ACCUSATIVE_PLURAL.match(text, phrases[0].start):
+                        _accusative_plural(_TOKEN.match(text, phrases[0].start)):
                     phrases = []  # «وأبلغ المسؤولين الروس», «ودعت الحوثيين»: a plural in «ـين» is the object
                 if phrases and _verb_gender(text, cue) == "m" and self._feminine_body(phrases[0]):
                     phrases = []  # «وطالب منظمة الحج بتقديم…»: a masculine verb's subject is no feminine body
