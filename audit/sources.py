@@ -361,6 +361,8 @@ class _Reader:
             if word in self.lexicon.given_names or shaped or (
                     after_entity and self._foreign_name(token, limit)):
                 return True
+            if count >= 2 and self._foreign_name(token, limit, said_next=True):
+                return True  # «مدير التسويق لدى فيزا في الشرق الأوسط وشمال أفريقيا كريم بيج أن»
             after_entity = False
             if self.lexicon.stopwords.get(word) == "stop" and word not in self.title_links:
                 return False
@@ -432,10 +434,11 @@ class _Reader:
         """Whether the phrase so far holds a given name («الكاتب صالح زهر الدين» before «في كتابه»)."""
         return any(e.kind == "word" and e.word in self.lexicon.given_names for e in elements)
 
-    def _foreign_name(self, token: re.Match[str] | None, limit: int) -> bool:
+    def _foreign_name(self, token: re.Match[str] | None, limit: int, said_next: bool = False) -> bool:
         """«منسق المنظمة في اليمن ماركوس هيلدبرانت إن»: after a place or an organization, two or three words
         with the shape of a name, in no lexicon and without the article, closing the phrase before «إن» or a
-        comma («في حديث خاص.» has the shape too, hence the place before it)."""
+        comma («في حديث خاص.» has the shape too, hence the place before it). With `said_next`, only before
+        «إن»: deep in a title's complement, where no place need precede the name."""
         words = 0
         while token is not None and words < 3:
             word = token.group()
@@ -448,7 +451,7 @@ class _Reader:
                 return False  # «وشمال أفريقيا»: a coordinated place, «انتقادًا حادًا» an object, not a name
             words += 1
             token = _TOKEN.search(self.text, token.end(), limit)
-        closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،,")
+        closing = token is not None and (token.group() in COMPLEMENTIZERS or token.group() in "،," and not said_next)
         return words >= 2 and closing
 
     def _name_part(self, element: _Element, previous: _Element | None = None) -> bool:
@@ -462,8 +465,9 @@ class _Reader:
         word = element.word
         if word in self.lexicon.given_names or (previous is not None and previous.word in _NAME_LINKS):
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
-        if word in self.never_names:
-            return False  # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is
+        if word in self.never_names or not word.isalpha():
+            # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is; «74عاما» her age
+            return False
         if word.startswith("ال") and (_DEFINITE_VERBAL_NOUN.match(word, 2) or word.endswith("ات") and
                                       _DEFINITE_VERBAL_NOUN.match(word[:-2], 2)) and word not in _NOT_SURNAMES:
             # «محمد صالح بن عيسى الإفراج عن…», «كونتي الانتقادات»: what he announced or answered, singular or
@@ -1159,6 +1163,10 @@ class _Reader:
                 continue
             if element.kind == "word" and (element.word in names or self._two_word_name(elements, index)):
                 return index
+            if element.kind == "word" and index + 2 < len(elements) and elements[index + 1].kind == "word" and \
+                    elements[index + 1].word in _NASAB and _name_like(element.word) and \
+                    not element.word.startswith("ال") and element.word not in self.lexicon.stopwords:
+                return index  # «وزير الخارجية عادل بن أحمد الجبير»: a word before «بن» is a given name
             if index + 1 < len(elements) and elements[index + 1].kind == "word" and \
                     self.text[element.start:element.end] in self.honorific_titles and \
                     _name_like(elements[index + 1].word) and not elements[index + 1].word.startswith("ال"):
@@ -1716,6 +1724,15 @@ class _Registry:
         # «المتحدث باسم الجيش اللبناني» and «المتحدث باسم الجيش» are the same role.
         people = self.titled_people(head)
         candidates = [(t, tokens) for t, tokens in people.items() if len(t.split()) > 1 and _same_role(t.split(), words)]
+        exact = [(t, tokens) for t, tokens in candidates if t == title]
+        if len({tokens for _, tokens in exact}) == 1:
+            # «وزير الخارجية عادل الجبير» and «وزير الخارجية الألماني فرانك شتاينماير»: the plain title is
+            # the one introduced with the plain title.
+            return exact[0]
+        if not candidates and len(words) > 1:
+            # «الوزير الألماني» after «وزير الخارجية الألماني فرانك شتاينماير»: the head and its qualifier.
+            candidates = [(t, tokens) for t, tokens in people.items() if t.split()[0] == head and
+                          set(words) <= set(t.split())]
         if not candidates:
             # «الوزير هاني الشيخ» then «وزير الصحة الفلسطيني»: the same head, when only one person has it.
             candidates = [(t, tokens) for t, tokens in people.items() if t.split()[0] == head]

@@ -2254,3 +2254,35 @@ def test_the_levantine_general_al_imad_is_a_rank_before_a_family_name():
     """«العماد» is a rank (Lebanon, Syria), «عماد» a given name."""
     assert _links("وأكد العماد حداد أن الحدود هادئة.") == [("وأكد", "العماد حداد", "named_person")]
     assert _links("وقال عماد الحربي إن الموسم ناجح.")[0][1] == "عماد الحربي"
+
+
+def test_a_word_before_bin_is_a_given_name_even_when_unlisted():
+    """«عادل» is left out of the given names (it is also «just»); before «بن» it can only be one."""
+    result = audit_text("أعلن رئيس الهيئة عادل بن سالم المري أن التسجيل بدأ بحضور رئيس الهيئة الأردنية زيد الخطيب. "
+                        "وأوضح رئيس الهيئة أن المقاعد محدودة.", score=False)
+    assert [(s.name, s.type) for s in result.sources] == [("رئيس الهيئة عادل بن سالم المري", "named_person")]
+    assert [a.source.source for a in result.attributions] == [0, 0]
+
+
+def test_a_plain_title_is_the_person_introduced_with_it_and_a_qualified_one_the_foreigner():
+    """Two ministers of foreign affairs: the plain title is the one introduced with the plain title, «الوزير
+    الإيطالي» the one whose title carries «الإيطالي»."""
+    result = audit_text("أكد وزير الخارجية ناصر العتيبي أن الزيارة ناجحة، وذلك خلال لقائه وزير الخارجية الإيطالي "
+                        "ماركو فيرالدي. وأكد فيرالدي أن بلاده مستعدة. وأوضح وزير الخارجية أن التعاون يتسع. "
+                        "وأشار الوزير الإيطالي إلى أن الشركات مهتمة.", score=False)
+    speakers = [(a.source.text, a.source.source) for a in result.attributions]
+    assert [s.type for s in result.sources] == ["named_person", "named_person"]
+    assert [index for _, index in speakers] == [0, 1, 0, 1]
+
+
+def test_an_unlisted_name_closes_a_long_title_complement_before_anna():
+    """The title runs on through «لدى … في …», and the two name-shaped words right before «أن» are the
+    holder's name, even with no registered place or body before them."""
+    links = _links("وأوضح مدير العمليات لدى فيتنكو في أوروبا الشرقية والقوقاز يان كوفاتش أن الطلب ارتفع.")
+    assert links == [("وأوضح", "مدير العمليات لدى فيتنكو في أوروبا الشرقية والقوقاز يان كوفاتش", "named_person")]
+    assert _links("وقال رئيس الجمعية في حديث خاص إن الموسم ناجح.")[0][2] == "official_unnamed"
+
+
+def test_a_word_with_digits_ends_a_name():
+    """Some pages glue the age to its number («52عاما»): no name has digits in it."""
+    assert _links("وقالت صوفيا برانكو 52عاما إنها تنتظر منذ الصباح.") == [("وقالت", "صوفيا برانكو", "named_person")]
