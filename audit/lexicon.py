@@ -629,6 +629,8 @@ class Lexicon:
     """Patterns anchored at the start of the text (\\A), tried there only."""
     media_heads: frozenset[str] = field(init=False, repr=False)
     """Nouns that introduce an outlet's name («صحيفة», «وكالة», «قناة»)."""
+    country_adjectives: frozenset[str] = field(init=False, repr=False)
+    """Nisba adjectives of the countries, from their «الحكومة …» variants («المصرية», «المصري»)."""
     _arabic_first_words: frozenset[str] = field(init=False, repr=False)
     _pronoun_forms: frozenset[str] = field(init=False, repr=False)
     """Verb forms ending in the object pronoun «ه» (with proclitics): normalized, «أشاره» is also the noun
@@ -674,6 +676,9 @@ class Lexicon:
         self.stopword_pair_heads = frozenset(key.split()[0] for key in self.stopwords if " " in key)
         self.given_name_pair_heads = frozenset(name.split()[0] for name in self.given_names if " " in name)
         self.media_heads = frozenset(s for r in self.rules if r.category == "media_head" for s in r.surfaces)
+        feminine = {s.split()[1] for r in self.rules if r.source_type == "country_or_government" for s in r.surfaces
+                    if s.startswith("الحكومه ") and s.endswith("يه")}
+        self.country_adjectives = frozenset(feminine | {f[:-1] for f in feminine})
         self._arabic_first_words = frozenset(s.split()[0] for r in self.rules if r.ambiguous for s in r.surfaces
                                              if _ARABIC_LETTER.search(s))
         self._forms, self._pronoun_forms = forms, frozenset(pronoun_forms)

@@ -343,8 +343,10 @@ class _Reader:
                 # «شركة «آر إس ايه»، روب سادوفسكي»: a quoted name is one name, whatever its words look like
                 position, count, after_entity = close + 1, count + 1, True
                 continue
-            if word in _QUOTE_MARKS:
-                position = token.end()  # «شركة «بروبيتي ماتريكس» للاستشارات …»
+            if word in _QUOTE_MARKS or word in _DASHES:
+                # «شركة «بروبيتي ماتريكس» للاستشارات …», «النائب في الكنيست - باسل غطاس»: the name set off
+                # by a dash
+                position = token.end()
                 continue
             if word in "،,":
                 # «مدير العمليات في شركة "نقل"، ماتيو بيرنار، إن»: the name set off by a comma.
@@ -1560,8 +1562,10 @@ def _same_role(known: list[str], wanted: list[str]) -> bool:
 class _Registry:
     """Sources of one article; a new mention joins the source it refers to."""
 
-    def __init__(self, text: str, find_titled_people, find_people, find_organizations):
+    def __init__(self, text: str, find_titled_people, find_people, find_organizations,
+                 adjectives: frozenset[str] = frozenset()):
         self._text = text
+        self._adjectives = adjectives
         self.records: list[SourceRecord] = []
         self._find_titled_people = find_titled_people
         self._titled_people: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -1668,6 +1672,15 @@ class _Registry:
                 index = self._find_person(person[1])
                 typed = NounPhrase(phrase.start, phrase.end, "named_person", "structure.title_resolved",
                                    ("person", person[1]), name_tokens=person[1], title=person[0])
+                return (index if index is not None else self._new(typed)), typed
+            last = office.split()[-1]
+            if len(office.split()) > 1 and last.startswith("ال") and len(last) > 4 and last not in self._adjectives \
+                    and (tokens := self.person_named(last)) is not None and len(tokens) > 1:
+                # «الرئيس السيسي» after «عبدالفتاح السيسي»: the family name of someone the article names; «المصري»
+                # after «الرئيس» is his country, whoever else is called so.
+                index = self._find_person(tokens)
+                typed = NounPhrase(phrase.start, phrase.end, "named_person", "structure.family_name",
+                                   ("person", tokens), name_tokens=tokens, title=phrase.title)
                 return (index if index is not None else self._new(typed)), typed
         if phrase.bare and phrase.key[0] == "bare_org":
             head = _SAME_HEAD.get(phrase.head, phrase.head)
@@ -2132,7 +2145,7 @@ class _Linker:
         self.registry = _Registry(detection.doc.text,
                                   lambda family=None, head=None: _titled_people(reader, detection, family, head),
                                   lambda family=None: _named_people(reader, detection, family),
-                                  lambda: _named_organizations(reader, detection))
+                                  lambda: _named_organizations(reader, detection), lexicon.country_adjectives)
         self.attributions: list[LinkedAttribution] = []
         self.mentions: list[tuple[int, int, int, str]] = []
         self.last_source: int | None = None

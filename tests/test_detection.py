@@ -2286,3 +2286,19 @@ def test_an_unlisted_name_closes_a_long_title_complement_before_anna():
 def test_a_word_with_digits_ends_a_name():
     """Some pages glue the age to its number («52عاما»): no name has digits in it."""
     assert _links("وقالت صوفيا برانكو 52عاما إنها تنتظر منذ الصباح.") == [("وقالت", "صوفيا برانكو", "named_person")]
+
+
+def test_a_title_then_the_family_name_of_someone_named_is_that_person_but_a_countrys_adjective_is_not():
+    """Two people hold «الرئيس» here, so the title alone names neither; the family name does."""
+    named = audit_text("واستقبل الرئيس خالد الفرحان رئيس الوزراء سعيد المالكي. وأكد الرئيس الفرحان أن الخطة جاهزة.",
+                       score=False)
+    assert [(a.source.text, a.source.type) for a in named.attributions][-1] == ("الرئيس الفرحان", "named_person")
+    assert _links("وكان سامي اللبناني بين الحضور. وقال الرئيس اللبناني إن الزيارة مهمة.") == [
+        ("وقال", "الرئيس اللبناني", "official_unnamed")]
+
+
+def test_a_dash_before_the_name_after_a_titles_complement():
+    assert _links("وقال النائب في البرلمان - سامي العتيبي إن القرار ظالم.") == [
+        ("وقال", "النائب في البرلمان - سامي العتيبي", "named_person")]
+    assert _links("وقال المتحدث باسم الشرطة - في تصريح صحفي - إن القرار نهائي.")[0][1:] == (
+        "المتحدث باسم الشرطة", "official_unnamed")
