@@ -328,7 +328,7 @@ class _Reader:
         around a company's name not counting), before anything that ends a phrase. With `object_first`,
         the first word is a preposition's noun, whatever its shape («على هامش المؤتمر»)."""
         count = 0
-        after_entity = False
+        after_entity = after_honorific = False
         while count <= 8:
             token = _TOKEN.search(self.text, position, limit)
             if token is None:
@@ -336,8 +336,14 @@ class _Reader:
             match = self.np_matches.get(token.start())
             if match is not None:
                 position, count, after_entity = match.end, count + 1, match.rule.kind == "entity"
+                after_honorific = self.text[match.core_start:match.end] in self.honorific_titles
                 continue
             word = token.group()
+            if after_honorific and (_name_like(word) and not word.startswith("ال") or self._definite_name(word)) and \
+                    word not in self.lexicon.stopwords and not self._pronoun_suffixed(
+                        _Element("word", token.start(), token.end(), word)):
+                return True  # «في جامعة واشنطن البروفيسور مايكو باريز»: after a courtesy title, a name
+            after_honorific = False
             close = self._quoted_name_end(token, limit) if word in _QUOTE_OPEN else None
             if close is not None:
                 # «شركة «آر إس ايه»، روب سادوفسكي»: a quoted name is one name, whatever its words look like
@@ -1171,8 +1177,11 @@ class _Reader:
                 return index  # «وزير الخارجية عادل بن أحمد الجبير»: a word before «بن» is a given name
             if index + 1 < len(elements) and elements[index + 1].kind == "word" and \
                     self.text[element.start:element.end] in self.honorific_titles and \
-                    _name_like(elements[index + 1].word) and not elements[index + 1].word.startswith("ال"):
-                return index + 1  # «مدير جامعة الملك سعود الدكتور بدران العمر»: after a courtesy title, a name
+                    (_name_like(elements[index + 1].word) and not elements[index + 1].word.startswith("ال") or
+                     index + 2 == len(elements) and self._definite_name(elements[index + 1].word)):
+                # «مدير جامعة الملك سعود الدكتور بدران العمر»: after a courtesy title, a name; a family name
+                # alone when it ends the phrase («رئيس القسم في المستشفى الدكتور الزهراني»)
+                return index + 1
             if element.kind == "word" and element.word in self.names_after_title and index + 1 < len(elements) \
                     and (elements[index + 1].word in names or elements[index + 1].word == "ال"):
                 return index  # «الدكتور علي محمد فخرو», «علي آل حرفش»: «علي» is the first of his names

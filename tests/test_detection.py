@@ -2302,3 +2302,10 @@ def test_a_dash_before_the_name_after_a_titles_complement():
         ("وقال", "النائب في البرلمان - سامي العتيبي", "named_person")]
     assert _links("وقال المتحدث باسم الشرطة - في تصريح صحفي - إن القرار نهائي.")[0][1:] == (
         "المتحدث باسم الشرطة", "official_unnamed")
+
+
+def test_after_a_courtesy_title_deep_in_a_titles_complement_comes_the_name():
+    assert _links("وأشاد أستاذ الجيولوجيا في جامعة أوسلو البروفيسور تورلايف باكن، بنتائج المسح.") == [
+        ("وأشاد", "أستاذ الجيولوجيا في جامعة أوسلو البروفيسور تورلايف باكن", "named_person")]
+    assert _links("وقال رئيس القسم في المستشفى الدكتور الغامدي إن الحالة مستقرة.") == [
+        ("وقال", "رئيس القسم في المستشفى الدكتور الغامدي", "named_person")]
