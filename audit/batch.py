@@ -251,7 +251,7 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise AuditError(f"{out_dir}: cannot create the results folder ({error.strerror})") from None
-    store = Store(out_dir / "audit.sqlite")
+    store = Store(out_dir / "audit.sqlite", bulk=True)
     if not resume and not store.is_empty():
         store.close()
         raise AuditError(f"{out_dir}: already holds batch results; use --resume to finish them, or another directory")
@@ -324,6 +324,7 @@ def run_batch(inputs: list[str], out_dir: Path, *, workers: int, options: Option
         if bar is not None:
             bar.close()
         summary.seconds = time.perf_counter() - started
+    store.index()
     store.export(out_dir)
     if report and not summary.interrupted:
         from audit.corpus_report import write_corpus_report

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -18,6 +19,7 @@ from conftest import REPO, SAMPLES
 
 from audit.batch import Options, _stop_on_ctrl_c, run_batch
 from audit.inputs import Fields
+from audit.store import INDEXES
 
 OUTLETS = ("صحيفة الغد", "وكالة الأنباء الوطنية", "موقع المرصد")
 
@@ -215,6 +217,9 @@ def test_stopped_run_resumes_without_losing_or_doubling(large_corpus, tmp_path, 
     expected_findings = {seq: len(a["findings"]) for seq, a in enumerate(jsonl(out / "articles.jsonl"))
                          if a["findings"]}
     assert per_article == expected_findings  # no findings doubled by the chunk that was in flight
+    # The batch drops the query indexes while it writes and builds them at the end, a resumed run too.
+    indexes = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+    assert indexes == set(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", INDEXES))
 
 
 def test_resume_refuses_results_from_other_lexicons(corpus, tmp_path):
