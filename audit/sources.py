@@ -1014,7 +1014,7 @@ class _Reader:
         # («وزارة الشؤون البلدية والقروية», «هيئة قناة بنما»), then only definite adjectives; an indefinite
         # word after that is the verb's object («أعلنت وزارة الصحة تسجيل 40 حالة»).
         # A definite head («الوزارة أولاً», «المحكمة ثلاثة») is already closed.
-        definite = self.text.startswith("ال", first.start)
+        definite = self._definite(first)
         definite_head = definite and " " not in self.text[first.start:first.end]
         if not definite and len(elements) > 1 and self._indefinite_adjective(elements[1]) and not (
                 len(elements) > 2 and self._names_in_construct(elements[2])):
@@ -1219,7 +1219,7 @@ class _Reader:
                         not self._family_name_shaped(following):
                     continue  # «لكرة القدم الإسباني خافيير لوبيث»: a preposition and a noun, not a name
                 if index == end - 1 == 1 and word.endswith("ي") and word not in names and \
-                        not self.text.startswith("ال", elements[0].start):
+                        not self._definite(elements[0]):
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
                 if index == 1 and self.text[elements[0].start:elements[0].end].endswith("باسم"):
                     continue  # «المتحدث باسم كودرين»: whom he speaks for, not his name
@@ -1235,6 +1235,11 @@ class _Reader:
             if after < len(elements) and elements[after].category == "title" and after + 1 not in eponyms:
                 return 1
         return None
+
+    def _definite(self, element: _Element) -> bool:
+        """Whether a phrase's first word has the article, also when «ل» contracted it («للرئيس»)."""
+        return self.text.startswith("ال", element.start) or \
+            (element.match is not None and element.match.prefix.endswith("لل"))
 
     def _plain_name_word(self, element: _Element) -> bool:
         """An unknown word that can be part of a name: no article, no preposition, no verbal noun."""

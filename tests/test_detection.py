@@ -2309,3 +2309,10 @@ def test_after_a_courtesy_title_deep_in_a_titles_complement_comes_the_name():
         ("وأشاد", "أستاذ الجيولوجيا في جامعة أوسلو البروفيسور تورلايف باكن", "named_person")]
     assert _links("وقال رئيس القسم في المستشفى الدكتور الغامدي إن الحالة مستقرة.") == [
         ("وقال", "رئيس القسم في المستشفى الدكتور الغامدي", "named_person")]
+
+
+def test_a_title_contracted_with_lam_is_definite():
+    """«للرئيس» is «ل» + «الرئيس»: a single name in «ي» after it is his name, as after «الرئيس»; after an
+    indefinite title it is an adjective («لوزير كويتي»)."""
+    assert _links("ووفقا للرئيس كينيدي فإن الحرب انتهت.")[0][2] == "named_person"
+    assert _links("ووفقا لوزير كويتي فإن الحرب انتهت.")[0][2] == "official_unnamed"
