@@ -218,7 +218,8 @@ def test_stopped_run_resumes_without_losing_or_doubling(large_corpus, tmp_path, 
                          if a["findings"]}
     assert per_article == expected_findings  # no findings doubled by the chunk that was in flight
     # The batch drops the query indexes while it writes and builds them at the end, a resumed run too.
-    indexes = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+    query = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    indexes = {name for (name,) in db.execute(query)}
     assert indexes == set(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", INDEXES))
 
 
