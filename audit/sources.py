@@ -370,7 +370,7 @@ class _Reader:
                     after_entity and self._foreign_name(token, limit)):
                 return True
             if count >= 2 and self._foreign_name(token, limit, said_next=True):
-                return True  # «مدير التسويق لدى فيزا في الشرق الأوسط وشمال أفريقيا كريم بيج أن»
+                return True  # «مدير العمليات لدى فيتنكو في أوروبا الشرقية والقوقاز يان كوفاتش أن»
             after_entity = False
             if self.lexicon.stopwords.get(word) == "stop" and word not in self.title_links:
                 return False
@@ -1174,7 +1174,7 @@ class _Reader:
             if element.kind == "word" and index + 2 < len(elements) and elements[index + 1].kind == "word" and \
                     elements[index + 1].word in _NASAB and _name_like(element.word) and \
                     not element.word.startswith("ال") and element.word not in self.lexicon.stopwords:
-                return index  # «وزير الخارجية عادل بن أحمد الجبير»: a word before «بن» is a given name
+                return index  # «وزير المالية عادل بن حمد المسعود»: a word before «بن» is a given name
             if index + 1 < len(elements) and elements[index + 1].kind == "word" and \
                     self.text[element.start:element.end] in self.honorific_titles and \
                     (_name_like(elements[index + 1].word) and not elements[index + 1].word.startswith("ال") or
