@@ -976,7 +976,7 @@ class _Reader:
         if surface.startswith("ال") and surface.endswith("ات") and " " not in surface:
             # «الإحصاءات», «التقديرات» with no issuer name no one: a vague collective.
             return NounPhrase(first.start, end, "vague", "structure.document_head", ("vague", head), head=head)
-        definite = surface.startswith("ال") or (first.match is not None and first.match.prefix.endswith("لل"))
+        definite = self._definite(first)
         if not definite and surface in self.study_heads and not any(
                 e.kind != "word" or e.word.startswith(("ال", "ل", "بال")) for e in elements[1:]) and \
                 self.text[elements[-1].end:elements[-1].end + 2].strip()[:1] not in _QUOTE_OPEN:
@@ -1687,8 +1687,8 @@ class _Registry:
                 typed = NounPhrase(phrase.start, phrase.end, "named_person", "structure.title_resolved",
                                    ("person", person[1]), name_tokens=person[1], title=person[0])
                 return (index if index is not None else self._new(typed)), typed
-            last = office.split()[-1]
-            if len(office.split()) > 1 and last.startswith("ال") and len(last) > 4 and last not in self._adjectives \
+            *title_words, last = office.split()
+            if title_words and last.startswith("ال") and len(last) > 4 and last not in self._adjectives \
                     and (tokens := self.person_named(last)) is not None and len(tokens) > 1:
                 # «الرئيس السيسي» after «عبدالفتاح السيسي»: the family name of someone the article names; «المصري»
                 # after «الرئيس» is his country, whoever else is called so.
