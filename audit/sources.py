@@ -2469,9 +2469,14 @@ class _Linker:
             content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
                                sentence)
             if not resolved:
-                if not cue.rule.continuation and not self._coordinated_after_comma(cue) and \
-                        not _QUOTATION_FOLLOWS.match(text, cue.end) and self._inside_reported_speech(cue.start, sentence):
-                    continue  # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs
+                reporting = None if cue.rule.continuation or _QUOTATION_FOLLOWS.match(text, cue.end) else \
+                    self._reported_speech_around(cue.start, sentence)
+                if reporting is not None and (reporting.label == "according_to" or
+                                              not self._coordinated_after_comma(cue)):
+                    # «قال إن الشركة تابعت وبيّنت…»: verbs inside what someone said are theirs. After «بحسب»
+                    # the source has no verb of its own for a verb after a comma to join: «وفق الوكالة، فإن
+                    # الوزير حاول…، وأبلغ نظراءه» goes on with what the minister did.
+                    continue
                 if self._thing_indicates(cue, sentence):
                     continue
                 antecedent = self._relative_antecedent_source(cue)
@@ -2717,13 +2722,13 @@ class _Linker:
             before = before[:-3].rstrip()
         return before.endswith(("،", ","))
 
-    def _inside_reported_speech(self, position: int, sentence: tuple[int, int]) -> bool:
-        """Whether `position` is inside what a speaker of the sentence said: after «أن/إن» or a colon
+    def _reported_speech_around(self, position: int, sentence: tuple[int, int]) -> LinkedAttribution | None:
+        """The attribution of the sentence whose reported speech holds `position`: after «أن/إن» or a colon
         («قال إن الشركة تابعت وبيّنت…»); «أعلن المسؤولية عن التفجير وقال إنه…» coordinates a second verb of
         the same speaker instead."""
-        return any(a.source is not None and a.content is not None and a.content[0] <= position < a.content[1]
-                   and sentence[0] <= a.cue_start and _SAID_OPENS.search(self.text, a.cue_end, position)
-                   for a in self.attributions)
+        return next((a for a in self.attributions
+                     if a.source is not None and a.content is not None and a.content[0] <= position < a.content[1]
+                     and sentence[0] <= a.cue_start and _SAID_OPENS.search(self.text, a.cue_end, position)), None)
 
     def _carry(self, cue: Match, cue_start: int, cue_end: int, label: str, stance: str,
                content: tuple[int, int] | None, sentence: tuple[int, int]) -> None:

@@ -2316,3 +2316,17 @@ def test_a_title_contracted_with_lam_is_definite():
     indefinite title it is an adjective («لوزير كويتي»)."""
     assert _links("ووفقا للرئيس كينيدي فإن الحرب انتهت.")[0][2] == "named_person"
     assert _links("ووفقا لوزير كويتي فإن الحرب انتهت.")[0][2] == "official_unnamed"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # Under «وفق» the agency has no verb of its own: a verb after a comma goes on with what the reported
+    # subject did, and is no second report by the agency.
+    ("ووفق تقارير وكالة الأنباء الأردنية، فإن المهرّب حاول عبور الحدود ليلاً، وأبلغ شركاءه بالموعد.", None),
+    # After a speaking verb, the same shape is the speaker again.
+    ("وقال مدير الجمارك عمر الحياري إن المهرّب حاول عبور الحدود ليلاً، وقال إن التحقيق مستمر.",
+     ("وقال", "مدير الجمارك عمر الحياري", "named_person")),
+])
+def test_a_verb_after_a_comma_inside_what_a_source_reports(text, kept):
+    links = _links(text)
+    assert links[0][2] in ("named_media", "named_person")
+    assert (links[1] if len(links) > 1 else None) == kept
