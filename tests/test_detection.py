@@ -2330,3 +2330,9 @@ def test_a_verb_after_a_comma_inside_what_a_source_reports(text, kept):
     links = _links(text)
     assert links[0][2] in ("named_media", "named_person")
     assert (links[1] if len(links) > 1 else None) == kept
+
+
+def test_a_foreign_given_name_with_an_age_glued_to_its_number():
+    # «جوليا» is a listed given name; the age written against its digits ends the name.
+    text = "علمت جوليا هارتمان 61عاما وهي معلمة متقاعدة من طبيبها أنها تعافت تماماً."
+    assert _links(text)[0] == ("علمت", "جوليا هارتمان", "named_person")
