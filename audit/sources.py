@@ -295,6 +295,13 @@ class _Reader:
         return element.kind == "word" and word.startswith("ال") and word.endswith("ي") and \
             self.doc.original[self.doc.to_original(element.end - 1)] == "ي" and _name_like(word[2:])
 
+    def _body(self, element: _Element) -> bool:
+        """Whether a phrase opening with `element` names a body: an organization's head noun or a registered
+        name that is not an outlet's."""
+        match = element.match
+        return match is not None and (match.rule.category == "org_head" or
+                                      match.rule.kind == "entity" and match.rule.source_type != "named_media")
+
     def _people_word(self, word: str) -> bool:
         """«المواطنين», «والفنانين», «الزوار»: a plural of people, by its sound-plural ending or the lexicon."""
         core = _strip_al(_strip_conj(word))
@@ -692,6 +699,10 @@ class _Reader:
                 return elements, "relative" if word in _RELATIVES else "adverb" if label == "skip" else "stop", start
             if elements and word[:1] == "و" and self._is_given_name(word[1:]) and word not in self.lexicon.given_names:
                 return elements, "coordination", start  # «وسام» is a name, not «و» + «سام»
+            if elements and word[:1] == "و" and not word.startswith("وال") and len(word) > 5 and \
+                    self._people_word(word) and self._body(elements[0]):
+                # «الحرس الثوري وبرلمانيون محافظون»: a body, then a group, read from after its «و»
+                return elements, "coordination", start + 1
             elements.append(_Element("word", start, token.end(), word))
             position, tokens = token.end(), tokens + 1
         return elements, "limit", position
@@ -836,7 +847,8 @@ class _Reader:
         # «تقارير وكالة الأنباء الأذرية»: reports of a named outlet are that outlet speaking; reports or
         # statements of a named body are a document.
         if source_type in ("vague", "document") and len(elements) > 1 and elements[1].kind in ("match", "quoted") \
-                and not self._people_word(self.text[first.start:first.end].split()[-1]):  # not «نشطاء موقع…»
+                and not self._people_word(self.text[first.start:first.end].split()[-1]) \
+                and not self.text.endswith(" من", 0, first.end):  # not «نشطاء موقع…», nor «العديد من الفصائل»
             second = self.classify(elements[1:], "")
             if second is not None and second.type in MEDIA_OR_ORG | {"named_person"}:
                 if second.type == "named_media":
@@ -865,6 +877,10 @@ class _Reader:
                 if group is not None and group.type in ("anonymous", "official_unnamed", "vague"):
                     return NounPhrase(first.start, group.end, group.type, rule.id,
                                       (group.type, surface) + group.key[1:], head=group.head)
+                if group is not None and group.type in MEDIA_OR_ORG and elements[1].category == "org_head":
+                    # «العديد من الفصائل المسلحة»: some of several bodies, no one can tell which
+                    return NounPhrase(first.start, group.end, "vague", rule.id,
+                                      ("vague", self.text[first.start:group.end]))
             elif elements[1].kind == "word":
                 people = list(itertools.takewhile(lambda e: e.kind == "word" and self._people_word(e.word), elements[1:]))
                 if not people:
@@ -953,12 +969,17 @@ class _Reader:
         head = _strip_al(self.text[first.start:first.end].split()[0])
         if len(elements) > 1 and elements[1].kind in ("match", "quoted"):
             owner = self.classify(elements[1:], "")
+            made_by = elements[1].match is not None and elements[1].match.prefix.endswith("ل")
+            if owner is not None and owner.type in ("anonymous", "vague") and not made_by and self._definite(first):
+                owner = None  # a definite head takes no maker: «ودعا التقرير الشركات» names whom it called on
             if owner is not None:
                 # «تقرير صحيفة «الحياة»» is the paper speaking; «مسح لرويترز», «تقرير لموقع "ميدل إيست آي"» are
                 # documents the outlet made.
-                made_by = elements[1].match is not None and elements[1].match.prefix.endswith("ل")
                 if owner.type == "named_media" and not made_by:
                     return owner
+                if owner.type in ("anonymous", "vague") and not made_by:
+                    # «تقديرات خبراء», «وثائق مصادر مطلعة»: papers no one can check are as opaque as their makers
+                    return dataclasses.replace(owner, start=first.start)
                 return NounPhrase(first.start, owner.end, "document", "structure.document_head",
                                   ("document", head) + owner.key, head=head)
         end = self._end(elements, 0)

@@ -2336,3 +2336,23 @@ def test_a_foreign_given_name_with_an_age_glued_to_its_number():
     # «جوليا» is a listed given name; the age written against its digits ends the name.
     text = "علمت جوليا هارتمان 61عاما وهي معلمة متقاعدة من طبيبها أنها تعافت تماماً."
     assert _links(text)[0] == ("علمت", "جوليا هارتمان", "named_person")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Some of several bodies, unnamed: no one can tell which spoke.
+    ("وأكد عدد من الفصائل المسلحة أنها لن تسلم سلاحها.", ("وأكد", "عدد من الفصائل المسلحة", "vague")),
+    ("وقالت العديد من المنظمات الحقوقية إن المعتقلين حُرموا من الزيارات.",
+     ("وقالت", "العديد من المنظمات الحقوقية", "vague")),
+    ("وقالت عدة جمعيات أهلية إن المساعدات لم تصل.", ("وقالت", "جمعيات أهلية", "vague")),
+    ("وطالبت النقابات المهنية بزيادة الأجور.", ("وطالبت", "النقابات المهنية", "vague")),
+    # Papers of unnamed makers are as opaque as their makers; a definite paper takes no maker after it.
+    ("وبحسب تقديرات خبراء، فإن الطلب سيتراجع.", ("وبحسب", "تقديرات خبراء", "vague")),
+    ("ودعا التقرير الشركات إلى خفض الانبعاثات.", ("ودعا", "التقرير", "document")),
+])
+def test_unnamed_groups_of_bodies_and_their_papers(text, expected):
+    assert _links(text)[0] == expected
+
+
+def test_a_body_and_a_group_joined_by_wa_speak_as_two():
+    links = _links("وقالت هيئة الموانئ ومستوردون محليون إن الشحنات تأخرت أسبوعين.")
+    assert [(s, t) for _, s, t in links] == [("هيئة الموانئ", "named_org"), ("مستوردون محليون", "vague")]
