@@ -2043,6 +2043,14 @@ _COMPLEMENTIZER_THEN_WORDS = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+[^\s،,.:�
 _COMPLEMENTIZER_BEFORE = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+$")
 _FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+# What may open a clause whose subject comes first: «فإن مكونات النمو تشير», «ولعل السلوك الأخير يشير».
+_THING_CLAUSE_OPENERS = frozenset({"ان", "فان", "وان", "لكن", "ولكن", "لعل", "ولعل", "بل", "اذ", "حيث", "كما"})
+_PREPOSITIONS = frozenset({"في", "من", "على", "علي", "عن", "الى", "الي", "مع", "بين", "عند", "حتى", "منذ", "لدى", "لدي",
+                           "خلال", "بعد", "قبل", "حول", "نحو", "ضد", "عبر", "وسط", "امام", "داخل", "خارج"})
+# «وأن الأخير يروج»: the latter, the first, the second stand for people named before.
+_PERSON_ANAPHORS = frozenset({"الاخير", "الاخيرة", "الاول", "الاولى", "الاولي", "الثاني", "الثانية", "الاخر",
+                              "الاخرى", "الاخري"})
 # Words that open a clause of its own before a subject or a verb («فيما لفت الوزير», «وكانت الوزارة قد
 # أعلنت»), and the «عن» of a relayed speaker («نقلت الوكالة عن الوزير قوله»).
 _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
@@ -2332,6 +2340,35 @@ class _Linker:
         return bool(elements) and elements[0].kind == "word" and not elements[0].word.startswith("ال") and \
             not _name_like(elements[0].word)
 
+    def _thing_before(self, cue: Match, sentence: tuple[int, int]) -> bool:
+        """«فالتاريخ يشير إلى…», «والنقد البنّاء يصف الحالة», «فإن مكونات النمو تشير»: a verb right after a
+        clause that opens with a definite phrase naming no speaker (no source, title or name the lexicons
+        know, no plural of people, no family-name shape) has that thing for its subject; it reports what the
+        thing shows, and continues no one. The phrase must open its clause: «في نادي الوحدة قال» is where a
+        speaker spoke.""" 
+        if cue.prefix or cue.rule.kind != "verb":
+            return False
+        words = list(_WORD_OR_MARK.finditer(self.text, max(sentence[0], cue.start - 60), cue.start))
+        if not words or not words[-1].group().lstrip("وف").startswith("ال"):
+            return False
+        chain = 0
+        for token in reversed(words):
+            word = token.group()
+            if not word[0].isalpha() or word in _THING_CLAUSE_OPENERS:
+                break
+            core = word[1:] if word[:1] in "وف" and (word[1:] in _PREPOSITIONS or word[1:].startswith("ال")) else word
+            if core in _PREPOSITIONS or core.startswith(("بال", "لل")) or core in _PERSON_ANAPHORS or \
+                    _NISBA.match(core) and core.startswith("ال") and chain == 0 or self.reader._people_word(core) or \
+                    _strip_al(core) in self.reader.people_nouns:
+                return False
+            chain += 1
+            if core is not word or chain > 4:
+                break
+        else:
+            if words[0].start() > sentence[0] + 60:
+                return False
+        return 0 < chain <= 4 and not self._np_before(cue.start, sentence[0], relative=False)
+
     def _relative_antecedent_source(self, cue: Match) -> int | None:
         """For a verb right after «الذي/التي» whose subject the relative's antecedent is (their genders agree):
         the source named just before the pronoun («رئيس الهيئة، كينجي تاناكا، الذي أكد»), -1 when the
@@ -2498,7 +2535,7 @@ class _Linker:
                     # the source has no verb of its own for a verb after a comma to join: «وفق الوكالة، فإن
                     # الوزير حاول…، وأبلغ نظراءه» goes on with what the minister did.
                     continue
-                if self._thing_indicates(cue, sentence):
+                if self._thing_indicates(cue, sentence) or self._thing_before(cue, sentence):
                     continue
                 antecedent = self._relative_antecedent_source(cue)
                 if antecedent is not None and antecedent >= 0:

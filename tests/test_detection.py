@@ -2356,3 +2356,16 @@ def test_unnamed_groups_of_bodies_and_their_papers(text, expected):
 def test_a_body_and_a_group_joined_by_wa_speak_as_two():
     links = _links("وقالت هيئة الموانئ ومستوردون محليون إن الشحنات تأخرت أسبوعين.")
     assert [(s, t) for _, s, t in links] == [("هيئة الموانئ", "named_org"), ("مستوردون محليون", "vague")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A thing opening its clause is the verb's subject: it shows something, no one is speaking.
+    ("وقال المدير إن المبيعات تحسنت. فالأرقام الأخيرة تشير إلى انتعاش بطيء.", ["وقال"]),
+    ("وأكد الخبير أن السوق مستقرة، لكن المؤشرات الأولية تؤكد عكس ذلك.", ["وأكد"]),
+    ("وقال المدير إن المبيعات تحسنت. والتراجع الحاد يكشف ضعف الطلب.", ["وقال"]),
+    # Where a speaker spoke is no subject of his verb.
+    ("وقال المدرب إن الفريق جاهز. وعن الحلول في نادي الوحدة قال إن الوقت مبكر.", ["وقال", "قال"]),
+    ("وقال المتحدث إن الفرق وصلت. وفي التفاصيل أكد أن الحريق أُخمد.", ["وقال", "أكد"]),
+])
+def test_a_thing_that_opens_its_clause_reports_nothing(text, cues):
+    assert [cue for cue, _, _ in _links(text)] == cues
