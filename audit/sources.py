@@ -1635,13 +1635,14 @@ class _Registry:
         return self._titled_people[head]
 
     def _find_person(self, tokens: tuple[str, ...]) -> int | None:
-        tokens = _joined(tokens)
+        # «الفارسي» after «زياد فارسي»: family names are written with and without the article.
+        tokens = tuple(_strip_al(t) for t in _joined(tokens))
         wanted = set(tokens)
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
             if record.type != "named_person" or not record.name_tokens:
                 continue
-            name = _joined(record.name_tokens)
+            name = tuple(_strip_al(t) for t in _joined(record.name_tokens))
             known = set(name)
             # «الصفدي» or «أيمن الصفدي» within «أيمن الصفدي»; a longer mention must end on the same name.
             if wanted <= known or (known <= wanted and tokens[-1] == name[-1]):

@@ -2369,3 +2369,14 @@ def test_a_body_and_a_group_joined_by_wa_speak_as_two():
 ])
 def test_a_thing_that_opens_its_clause_reports_nothing(text, cues):
     assert [cue for cue, _, _ in _links(text)] == cues
+
+
+@pytest.mark.parametrize("text", [
+    # A family name written once with the article and once without is one person.
+    "وقال تاجر الذهب زياد فارسي إن الطلب ضعيف. كما يؤكد الفارسي أن الأسعار مستقرة.",
+    "وأشاد الشيخ محمد خالد الحمد إن التعاون مستمر. وأكد الشيخ محمد الخالد أن الخطة ناجحة.",
+    # «مختار» is a given name: the speaker's first name alone is still him.
+    "وقال قائد الشرطة مختار حسين إن المضبوطات كبيرة. وأضاف مختار أن التحقيق مستمر.",
+])
+def test_one_person_under_two_forms_of_his_name(text):
+    assert len(audit_text(text, score=False).sources) == 1
