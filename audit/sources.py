@@ -681,6 +681,9 @@ class _Reader:
                 # «المتحدث باسم اللجنة في تعز علي السقاف»: «علي» is the name the title goes on to, or the
                 # father's name after a given name («م. أحمد علي الإبراهيم»)
                 label = None
+            elif label == "stop" and not elements and word in self.names_after_title and \
+                    self._given_name_not_preposition(token, limit):
+                label = None  # «وقال علي قاسم إن»: a man named «علي» speaking, not «على» after the verb
             elif label == "stop" and elements and self._titled(elements[0]) and word in self.title_links \
                     and not self._named(elements) and \
                     self._name_ahead(token.end(), limit, object_first=word in self.names_after_title):

@@ -2380,3 +2380,12 @@ def test_a_thing_that_opens_its_clause_reports_nothing(text, cues):
 ])
 def test_one_person_under_two_forms_of_his_name(text):
     assert len(audit_text(text, score=False).sources) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «علي» written with a dotted ya and closed by a family name is a man speaking; «على» goes on to its noun.
+    ("وقال علي حمدان إن المحصول تضرر.", ("وقال", "علي حمدان", "named_person")),
+    ("وقال على هامش المؤتمر إن العمل مستمر.", ("وقال", None, None)),
+])
+def test_ali_right_after_the_verb(text, expected):
+    assert _links(text)[0] == expected
