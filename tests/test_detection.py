@@ -2389,3 +2389,11 @@ def test_one_person_under_two_forms_of_his_name(text):
 ])
 def test_ali_right_after_the_verb(text, expected):
     assert _links(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "فتعجب التاجر وسأله: وقال له كيف عدت؟ فأجابه بأن الطريق كان آمناً.",
+    "فالناس كما ذكر آنفا يظنون أن الغلاء عابر.",
+])
+def test_a_question_word_or_a_back_reference_is_no_speakers_name(text):
+    assert all(type_ != "named_person" for _, _, type_ in _links(text))
