@@ -1824,6 +1824,16 @@ def _verb_gender(text: str, cue: Match) -> str | None:
     return "m" if core + "ت" in rule.surfaces else None
 
 
+def _written_gender(verb: str) -> str | None:
+    """The gender a singular verb of the third person shows: «أنصتت», «تدرس» feminine; «رفض», «يدرس»
+    masculine; None for plurals and duals."""
+    if verb.endswith(("وا", "ون", "ان", "ين", "ا")):
+        return None
+    if verb.endswith("ت") or verb.startswith("ت"):
+        return "f"
+    return "m"
+
+
 def _sentence_bounds(detection: Detection, position: int) -> tuple[int, int]:
     index = detection.layout.sentence_of(position)
     if index is None:
@@ -2048,6 +2058,8 @@ _COMPLEMENTIZER_BEFORE = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+$")
 _FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+# Before a subject that comes first: «لكن واشنطن التزمت…», «بينما الحكومة تدرس…».
+_SUBJECT_FIRST_OPENERS = frozenset({"لكن", "بينما", "فيما", "ثم", "اما"})
 # What may open a clause whose subject comes first: «فإن مكونات النمو تشير», «ولعل السلوك الأخير يشير».
 _THING_CLAUSE_OPENERS = frozenset({"ان", "فان", "وان", "لكن", "ولكن", "لعل", "ولعل", "بل", "اذ", "حيث", "كما"})
 _PREPOSITIONS = frozenset({"في", "من", "على", "علي", "عن", "الى", "الي", "مع", "بين", "عند", "حتى", "منذ", "لدى", "لدي",
@@ -2869,7 +2881,9 @@ class _Linker:
                 break
             comma = _COMMA.search(self.text, verb.end(), min(end, cue_start))
             verb = _TOKEN.search(self.text, comma.end(), end) if comma else None
-        if verb is None or not self._verb_like(verb):
+        if verb is not None and not self._verb_like(verb):
+            return self._subject_first(verb, cue, cue_start, end, last_spoken)
+        if verb is None:
             return None
         subject = _TOKEN.search(self.text, verb.end(), end)
         if subject is None or subject.start() >= cue_start or subject.start() <= last_spoken:
@@ -2883,6 +2897,28 @@ class _Linker:
         gender = _verb_gender(self.text, cue)
         if gender is not None and self._name_gender(phrases[0].name_tokens) not in (None, gender):
             return None  # «خان يونس - … وتقول»: «تقول» is no man's
+        resolved = self._resolve(phrases[:1])
+        return self._mention(*resolved[0]) if resolved else None
+
+    def _subject_first(self, opening: re.Match[str], cue: Match, cue_start: int, end: int,
+                       last_spoken: int) -> int | None:
+        """«لكن واشنطن التزمت الحذر، واقترحت…»: the sentence opens with a known speaker (after «لكن»,
+        «بينما»…) and goes straight on to its verb; that speaker is the subject the cue continues."""
+        if _strip_conj(opening.group()) in _SUBJECT_FIRST_OPENERS:
+            opening = _TOKEN.search(self.text, opening.end(), end)
+        if opening is None or opening.start() >= cue_start or opening.start() <= last_spoken:
+            return None
+        phrases, _ = self.reader.read(opening.start(), min(end, cue_start))
+        if not phrases or phrases[0].start != opening.start() or phrases[0].type not in _VERB_SUBJECTS or \
+                phrases[0].tentative or phrases[0].rule == "structure.name":
+            return None
+        verb = _TOKEN.search(self.text, phrases[-1].end, min(end, cue_start))
+        if verb is None or self.text[phrases[-1].end:verb.start()].strip() or not self._verb_like(verb):
+            return None
+        gender = _verb_gender(self.text, cue)
+        if gender is not None and (self._name_gender(phrases[0].name_tokens) not in (None, gender) or
+                                   _written_gender(verb.group()) not in (None, gender)):
+            return None  # «جماهير كبيرة أنصتت لكلمته…، وتطرق فيها»: «تطرق» goes on with someone else
         resolved = self._resolve(phrases[:1])
         return self._mention(*resolved[0]) if resolved else None
 

@@ -2397,3 +2397,13 @@ def test_ali_right_after_the_verb(text, expected):
 ])
 def test_a_question_word_or_a_back_reference_is_no_speakers_name(text):
     assert all(type_ != "named_person" for _, _, type_ in _links(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A speaker that opens its sentence before its verb is whom the next «و» verb goes on with.
+    ("وقالت موسكو إن الحل سياسي. لكن واشنطن رفضت الطلب، واقترحت عقد اجتماع جديد.", "واشنطن"),
+    # Unless the verbs disagree: the crowd listened (feminine), someone else spoke (masculine).
+    ("وقال الداعية إن الصبر مفتاح الفرج. جماهير غفيرة أنصتت لكلمته، وتطرق فيها إلى فضل الصدقة.", "الداعية"),
+])
+def test_a_subject_that_comes_first_is_continued(text, expected):
+    assert _links(text)[-1][1] == expected
