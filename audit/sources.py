@@ -2058,6 +2058,7 @@ _COMPLEMENTIZER_BEFORE = re.compile(r"(?<!\w)[وف]?[بل]?ان\s+$")
 _FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+_TO_WHAT = re.compile(r"\s+(?:الي|علي)\s+(?!ان)")
 # Before a subject that comes first: «لكن واشنطن التزمت…», «بينما الحكومة تدرس…».
 _SUBJECT_FIRST_OPENERS = frozenset({"لكن", "بينما", "فيما", "ثم", "اما"})
 # What may open a clause whose subject comes first: «فإن مكونات النمو تشير», «ولعل السلوك الأخير يشير».
@@ -2562,6 +2563,10 @@ class _Linker:
                     self._record_use(antecedent, cue.start, cue_end, stance)
                     self.attributions.append(LinkedAttribution(cue, cue.start, cue_end, label, stance, False,
                                                                antecedent, (start, end), content, False))
+                    continue
+                if antecedent == -1 and _TO_WHAT.match(text, cue.end):
+                    # «الصور التي تشير إلى حجم الدمار», «القيم التي تحث على الأمانة»: what a thing points to or
+                    # calls for, no one's words («التي تقول إنه», «التي تتحدث عنها» have a speaker of their own)
                     continue
                 if self._unread_subject(cue, sentence) or antecedent is not None:
                     # «وقال الدفاع عن أحد المتهمين إن…», «العلامات التي تشير إلى تعافي المريض»: the verb has a

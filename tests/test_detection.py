@@ -2104,9 +2104,10 @@ def test_a_term_the_writer_names_is_no_quotation():
 
 def test_a_relative_clause_speaks_for_its_antecedent_not_for_the_last_speaker():
     """«العلامات التي تشير إلى…»: the subject of the verb after «التي» is the thing it describes, no source; the
-    doctor quoted before is not carried to it. A person named just before the pronoun is the speaker."""
+    doctor quoted before is not carried to it, and what a thing points to is no attribution at all. A person
+    named just before the pronoun is the speaker."""
     links = _links("وقال الطبيب إن المريض بخير. ورصد الأطباء العلامات التي تشير إلى تعافي المريض.")
-    assert links[-1] == ("تشير", None, None)
+    assert links == [("وقال", "الطبيب", "official_unnamed")]
     links = _links("وقال وزير الخارجية إن الحوار مستمر. والتقى الوفد رئيس الهيئة الدولية كينجي تاناكا، الذي أكد "
                    "أن التفتيش سيستمر.")
     assert links[-1][:2] == ("أكد", "رئيس الهيئة الدولية كينجي تاناكا")
@@ -2407,3 +2408,12 @@ def test_a_question_word_or_a_back_reference_is_no_speakers_name(text):
 ])
 def test_a_subject_that_comes_first_is_continued(text, expected):
     assert _links(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A thing that points to or calls for something, in a relative clause, is no one speaking.
+    ("وقال المحافظ إن الأضرار محدودة. وانتشرت على المواقع الصور التي تشير إلى حجم الأضرار.", ["وقال"]),
+    ("وحذر الإمام من الأفكار المتطرفة التي تدعو إلى العنف.", ["وحذر"]),
+])
+def test_a_thing_in_a_relative_clause_points_to_something(text, cues):
+    assert [cue for cue, _, _ in _links(text)] == cues
