@@ -2417,3 +2417,8 @@ def test_a_subject_that_comes_first_is_continued(text, expected):
 ])
 def test_a_thing_in_a_relative_clause_points_to_something(text, cues):
     assert [cue for cue, _, _ in _links(text)] == cues
+
+
+def test_in_his_view_is_the_speaker_just_cited():
+    text = "وقال الخبير المالي سامر الدباغ إن التضخم سيتراجع. وبرأيه أن الفائدة ستبقى مرتفعة حتى الصيف."
+    assert _links(text)[-1] == ("وبرأيه", "الخبير المالي سامر الدباغ", "named_person")
