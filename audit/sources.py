@@ -2909,12 +2909,12 @@ class _Linker:
                        last_spoken: int) -> int | None:
         """«لكن واشنطن التزمت الحذر، واقترحت…»: the sentence opens with a known speaker (after «لكن»,
         «بينما»…) and goes straight on to its verb; that speaker is the subject the cue continues."""
-        if _strip_conj(opening.group()) in _SUBJECT_FIRST_OPENERS:
-            opening = _TOKEN.search(self.text, opening.end(), end)
-        if opening is None or opening.start() >= cue_start or opening.start() <= last_spoken:
+        subject = _TOKEN.search(self.text, opening.end(), end) \
+            if _strip_conj(opening.group()) in _SUBJECT_FIRST_OPENERS else opening
+        if subject is None or subject.start() >= cue_start or subject.start() <= last_spoken:
             return None
-        phrases, _ = self.reader.read(opening.start(), min(end, cue_start))
-        if not phrases or phrases[0].start != opening.start() or phrases[0].type not in _VERB_SUBJECTS or \
+        phrases, _ = self.reader.read(subject.start(), min(end, cue_start))
+        if not phrases or phrases[0].start != subject.start() or phrases[0].type not in _VERB_SUBJECTS or \
                 phrases[0].tentative or phrases[0].rule == "structure.name":
             return None
         verb = _TOKEN.search(self.text, phrases[-1].end, min(end, cue_start))
