@@ -704,7 +704,7 @@ class _Reader:
                 return elements, "coordination", start  # «وسام» is a name, not «و» + «سام»
             if elements and word[:1] == "و" and not word.startswith("وال") and len(word) > 5 and \
                     self._people_word(word) and self._body(elements[0]):
-                # «الحرس الثوري وبرلمانيون محافظون»: a body, then a group, read from after its «و»
+                # «هيئة الموانئ ومستوردون محليون»: a body, then a group, read from after its «و»
                 return elements, "coordination", start + 1
             elements.append(_Element("word", start, token.end(), word))
             position, tokens = token.end(), tokens + 1
@@ -974,7 +974,7 @@ class _Reader:
             owner = self.classify(elements[1:], "")
             made_by = elements[1].match is not None and elements[1].match.prefix.endswith("ل")
             if owner is not None and owner.type in ("anonymous", "vague") and not made_by and self._definite(first):
-                owner = None  # a definite head takes no maker: «ودعا التقرير الشركات» names whom it called on
+                owner = None  # a definite head takes no maker: «ودعا التقرير النقابات» names whom it called on
             if owner is not None:
                 # «تقرير صحيفة «الحياة»» is the paper speaking; «مسح لرويترز», «تقرير لموقع "ميدل إيست آي"» are
                 # documents the outlet made.
@@ -2059,13 +2059,13 @@ _FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _TO_WHAT = re.compile(r"\s+(?:الي|علي)\s+(?!ان)")
-# Before a subject that comes first: «لكن واشنطن التزمت…», «بينما الحكومة تدرس…».
+# Before a subject that comes first: «لكن واشنطن رفضت…», «بينما الحكومة تدرس…».
 _SUBJECT_FIRST_OPENERS = frozenset({"لكن", "بينما", "فيما", "ثم", "اما"})
-# What may open a clause whose subject comes first: «فإن مكونات النمو تشير», «ولعل السلوك الأخير يشير».
+# What may open a clause whose subject comes first: «فإن أرقام الربع الأخير تشير», «ولعل السلوك الأخير يشير».
 _THING_CLAUSE_OPENERS = frozenset({"ان", "فان", "وان", "لكن", "ولكن", "لعل", "ولعل", "بل", "اذ", "حيث", "كما"})
 _PREPOSITIONS = frozenset({"في", "من", "على", "علي", "عن", "الى", "الي", "مع", "بين", "عند", "حتى", "منذ", "لدى", "لدي",
                            "خلال", "بعد", "قبل", "حول", "نحو", "ضد", "عبر", "وسط", "امام", "داخل", "خارج"})
-# «وأن الأخير يروج»: the latter, the first, the second stand for people named before.
+# «وأن الأخير يزعم»: the latter, the first, the second stand for people named before.
 _PERSON_ANAPHORS = frozenset({"الاخير", "الاخيرة", "الاول", "الاولى", "الاولي", "الثاني", "الثانية", "الاخر",
                               "الاخرى", "الاخري"})
 # Words that open a clause of its own before a subject or a verb («فيما لفت الوزير», «وكانت الوزارة قد
@@ -2358,32 +2358,35 @@ class _Linker:
             not _name_like(elements[0].word)
 
     def _thing_before(self, cue: Match, sentence: tuple[int, int]) -> bool:
-        """«فالتاريخ يشير إلى…», «والنقد البنّاء يصف الحالة», «فإن مكونات النمو تشير»: a verb right after a
-        clause that opens with a definite phrase naming no speaker (no source, title or name the lexicons
-        know, no plural of people, no family-name shape) has that thing for its subject; it reports what the
-        thing shows, and continues no one. The phrase must open its clause: «في نادي الوحدة قال» is where a
-        speaker spoke.""" 
+        """«فالتجربة تشير إلى…», «والتراجع الحاد يكشف ضعف الطلب», «فإن أرقام الربع الأخير تشير»: a verb
+        right after a clause that opens with a definite phrase naming no speaker (no source, title or name the
+        lexicons know, no plural of people, no family-name shape) has that thing for its subject; it reports
+        what the thing shows, and continues no one. The phrase must open its clause: «في مقر النادي قال» is
+        where a speaker spoke."""
         if cue.prefix or cue.rule.kind != "verb":
             return False
-        words = list(_WORD_OR_MARK.finditer(self.text, max(sentence[0], cue.start - 60), cue.start))
-        if not words or not words[-1].group().lstrip("وف").startswith("ال"):
+        window = max(sentence[0], cue.start - 60)
+        words = list(_WORD_OR_MARK.finditer(self.text, window, cue.start))
+        if not words or not _strip_conj(words[-1].group()).startswith("ال") and not words[-1].group().startswith("ال"):
             return False
         chain = 0
         for token in reversed(words):
             word = token.group()
             if not word[0].isalpha() or word in _THING_CLAUSE_OPENERS:
                 break
-            core = word[1:] if word[:1] in "وف" and (word[1:] in _PREPOSITIONS or word[1:].startswith("ال")) else word
+            # «والنقد», «فالتجربة» open their clause with their conjunction; «وفي» is a preposition.
+            conjoined = word[:1] in "وف" and (word[1:] in _PREPOSITIONS or word[1:].startswith("ال"))
+            core = word[1:] if conjoined else word
             if core in _PREPOSITIONS or core.startswith(("بال", "لل")) or core in _PERSON_ANAPHORS or \
                     _NISBA.match(core) and core.startswith("ال") and chain == 0 or self.reader._people_word(core) or \
                     _strip_al(core) in self.reader.people_nouns:
                 return False
             chain += 1
-            if core is not word or chain > 4:
+            if conjoined or chain > 4:
                 break
         else:
-            if words[0].start() > sentence[0] + 60:
-                return False
+            if window > sentence[0]:
+                return False  # the words run back past what was read: where the clause opens is not known
         return 0 < chain <= 4 and not self._np_before(cue.start, sentence[0], relative=False)
 
     def _relative_antecedent_source(self, cue: Match) -> int | None:
