@@ -2491,9 +2491,11 @@ class _Linker:
                     phrases, _ = self.reader.read(cue.end, sentence[1])
                 # A subject takes no preposition: «في ما وصفته ببيانات معادية» has none after the verb.
                 phrases = [p for p in phrases if not self.reader.prepositional(p.start)]
-                if phrases and not text[cue.end:phrases[0].start].strip() and \
+                if phrases and cue.rule.kind == "verb" and not text[cue.end:phrases[0].start].strip() and \
                         _accusative_plural(_TOKEN.match(text, phrases[0].start)):
-                    phrases = []  # «وأبلغ المسؤولين الروس», «ودعت الحوثيين»: a plural in «ـين» is the object
+                    # «وأبلغ المسؤولين الروس», «ودعت الحوثيين»: after a verb, a plural in «ـين» is the object;
+                    # after «عن» («نقلت الوكالة عن مسؤولين») it is whom the words came from.
+                    phrases = []
                 if phrases and _verb_gender(text, cue) == "m" and self._feminine_body(phrases[0]):
                     phrases = []  # «وطالب منظمة الحج بتقديم…»: a masculine verb's subject is no feminine body
                 if text[cue.core_start:cue.end] in cue.rule.objects:

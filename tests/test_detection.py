@@ -2422,3 +2422,15 @@ def test_a_thing_in_a_relative_clause_points_to_something(text, cues):
 def test_in_his_view_is_the_speaker_just_cited():
     text = "وقال الخبير المالي سامر الدباغ إن التضخم سيتراجع. وبرأيه أن الفائدة ستبقى مرتفعة حتى الصيف."
     assert _links(text)[-1] == ("وبرأيه", "الخبير المالي سامر الدباغ", "named_person")
+
+
+@pytest.mark.parametrize("text, relayed", [
+    # The outlet relays; the speaker after «عن» is the source of what follows «أن», as with «قوله».
+    ("ونقلت وكالة الأنباء الألمانية عن قائد الدفاع المدني عمر الخطيب أن الحريق أُخمد.",
+     ("عن", "قائد الدفاع المدني عمر الخطيب", "named_person")),
+    ("ونقل موقع إخباري محلي عن مسؤولين في البلدية أن الطريق سيفتح غداً.",
+     ("عن", "مسؤولين في البلدية", "official_unnamed")),
+])
+def test_the_speaker_a_relay_names_after_an(text, relayed):
+    links = _links(text)
+    assert links[0][2] == "named_media" and relayed in links
