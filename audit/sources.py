@@ -499,11 +499,20 @@ class _Reader:
             return False  # «وسام فتوح بقوة المصارف»: a preposition and a noun in «ة» («باسلمة» is a name)
         return not self._accusative(element.end)
 
-    def _continues_name(self, element: _Element, previous: _Element) -> bool:
+    def _continues_name(self, element: _Element, previous: _Element, before: _Element | None = None) -> bool:
         """Whether a name read so far goes on with `element`: a name part, but nothing after a family name in
         «ـي» but another name («سامر الحمدي محبي الرحلات»)."""
         if self._family_name_shaped(previous) and element.word not in self.lexicon.given_names and \
                 not self._family_name_shaped(element):  # «ماجد بن الحربي العتيبي»: a nisba, then the tribe's
+            return False
+        if before is not None and before.kind == "word" and before.word in self.lexicon.given_names and \
+                previous.kind == "word" and previous.word not in self.lexicon.given_names and \
+                previous.word not in _NAME_LINKS and element.word not in self.lexicon.given_names and \
+                not element.word.startswith("ال") and \
+                self.doc.original[self.doc.to_original(element.end - 1)] == "ة" and \
+                (after := _TOKEN.search(self.text, element.end)) is not None and after.group() not in COMPLEMENTIZERS:
+            # «الرئيس باراك أوباما حملة شاملة لإقناع…»: after a given name and a family name, a noun in «ة» is
+            # what he launched; a third name in «ة» ends the phrase («محمد علي سلامة إن…»)
             return False
         return self._name_part(element, previous)
 
@@ -1154,7 +1163,8 @@ class _Reader:
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
         while last + 1 < len(elements) and (elements[last].kind != "match" or last == name_index) and (
-                elements[last + 1].kind == "paren" or self._continues_name(elements[last + 1], elements[last])
+                elements[last + 1].kind == "paren" or self._continues_name(
+                    elements[last + 1], elements[last], elements[last - 1] if last > 0 else None)
                 or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
         if named_only and last == name_index == 1 and elements[1].kind == "word":
@@ -1450,7 +1460,8 @@ class _Reader:
                     return None  # «يروج لموت عمر»: a preposition and its noun, then whose (death) it is
                 # «المبتعثة ريم الشهري»: a description, then the name.
                 last = index
-                while last + 1 < len(words) and self._continues_name(words[last + 1], words[last]):
+                while last + 1 < len(words) and self._continues_name(words[last + 1], words[last],
+                                                                     words[last - 1] if last > 0 else None):
                     last += 1
                 family_office = self._office_as_family_name(elements, last + 1) \
                     if last == index and last + 1 == len(words) else None

@@ -2434,3 +2434,10 @@ def test_in_his_view_is_the_speaker_just_cited():
 def test_the_speaker_a_relay_names_after_an(text, relayed):
     links = _links(text)
     assert links[0][2] == "named_media" and relayed in links
+
+
+def test_a_noun_in_ta_marbuta_after_a_full_name_is_what_he_did():
+    text = ("أطلقت الرئيسة ماري جونسون مبادرة وطنية لمكافحة التدخين، وأكدت أنها ستشمل المدارس. "
+            "وقالت جونسون إن التمويل مضمون.")
+    names = [s.name for s in audit_text(text, score=False).sources]
+    assert names == ["الرئيسة ماري جونسون"]
