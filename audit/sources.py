@@ -1838,7 +1838,7 @@ def _verb_gender(text: str, cue: Match) -> str | None:
 def _written_gender(verb: str) -> str | None:
     """The gender a singular verb of the third person shows: «أنصتت», «تدرس» feminine; «رفض», «يدرس»
     masculine; None for plurals and duals."""
-    if verb.endswith(("وا", "ون", "ان", "ين", "ا")):
+    if verb.endswith(("ون", "ان", "ين", "ا")):
         return None
     if verb.endswith("ت") or verb.startswith("ت"):
         return "f"
@@ -2074,11 +2074,11 @@ _TO_WHAT = re.compile(r"\s+(?:الي|علي)\s+(?!ان)")
 _SUBJECT_FIRST_OPENERS = frozenset({"لكن", "بينما", "فيما", "ثم", "اما"})
 # What may open a clause whose subject comes first: «فإن أرقام الربع الأخير تشير», «ولعل السلوك الأخير يشير».
 _THING_CLAUSE_OPENERS = frozenset({"ان", "فان", "وان", "لكن", "ولكن", "لعل", "ولعل", "بل", "اذ", "حيث", "كما"})
-_PREPOSITIONS = frozenset({"في", "من", "على", "علي", "عن", "الى", "الي", "مع", "بين", "عند", "حتى", "منذ", "لدى", "لدي",
-                           "خلال", "بعد", "قبل", "حول", "نحو", "ضد", "عبر", "وسط", "امام", "داخل", "خارج"})
+# (Normalized spellings, as all the sets here: «على» is «علي», «إلى» «الي».)
+_PREPOSITIONS = frozenset({"في", "من", "علي", "عن", "الي", "مع", "بين", "عند", "حتي", "منذ", "لدي", "خلال", "بعد",
+                           "قبل", "حول", "نحو", "ضد", "عبر", "وسط", "امام", "داخل", "خارج"})
 # «وأن الأخير يزعم»: the latter, the first, the second stand for people named before.
-_PERSON_ANAPHORS = frozenset({"الاخير", "الاخيرة", "الاول", "الاولى", "الاولي", "الثاني", "الثانية", "الاخر",
-                              "الاخرى", "الاخري"})
+_PERSON_ANAPHORS = frozenset({"الاخير", "الاخيره", "الاول", "الاولي", "الثاني", "الثانيه", "الاخر", "الاخري"})
 # Words that open a clause of its own before a subject or a verb («فيما لفت الوزير», «وكانت الوزارة قد
 # أعلنت»), and the «عن» of a relayed speaker («نقلت الوكالة عن الوزير قوله»).
 _MAIN_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "كما", "ثم", "لكن", "ولكن", "اما", "عن", "وكان", "وكانت",
@@ -2380,17 +2380,17 @@ class _Linker:
         words = list(_WORD_OR_MARK.finditer(self.text, window, cue.start))
         if not words or not _strip_conj(words[-1].group()).startswith("ال") and not words[-1].group().startswith("ال"):
             return False
-        chain = 0
+        chain, head = 0, ""
         for token in reversed(words):
             word = token.group()
             if not word[0].isalpha() or word in _THING_CLAUSE_OPENERS:
                 break
             # «والنقد», «فالتجربة» open their clause with their conjunction; «وفي» is a preposition.
             conjoined = word[:1] in "وف" and (word[1:] in _PREPOSITIONS or word[1:].startswith("ال"))
-            core = word[1:] if conjoined else word
-            if core in _PREPOSITIONS or core.startswith(("بال", "لل")) or core in _PERSON_ANAPHORS or \
-                    _NISBA.match(core) and core.startswith("ال") and chain == 0 or self.reader._people_word(core) or \
-                    _strip_al(core) in self.reader.people_nouns:
+            head = word[1:] if conjoined else word
+            if head in _PREPOSITIONS or head.startswith(("بال", "لل")) or \
+                    _NISBA.match(head) and head.startswith("ال") and chain == 0 or self.reader._people_word(head) or \
+                    _strip_al(head) in self.reader.people_nouns:
                 return False
             chain += 1
             if conjoined or chain > 4:
@@ -2398,7 +2398,9 @@ class _Linker:
         else:
             if window > sentence[0]:
                 return False  # the words run back past what was read: where the clause opens is not known
-        return 0 < chain <= 4 and not self._np_before(cue.start, sentence[0], relative=False)
+        # «وأن الأخير يزعم»: opening the clause, «الأخير» is a person («فالأرقام الأخيرة تشير» is not).
+        return 0 < chain <= 4 and head not in _PERSON_ANAPHORS and \
+            not self._np_before(cue.start, sentence[0], relative=False)
 
     def _relative_antecedent_source(self, cue: Match) -> int | None:
         """For a verb right after «الذي/التي» whose subject the relative's antecedent is (their genders agree):
@@ -2923,7 +2925,7 @@ class _Linker:
 
     def _subject_first(self, opening: re.Match[str], cue: Match, cue_start: int, end: int,
                        last_spoken: int) -> int | None:
-        """«لكن واشنطن التزمت الحذر، واقترحت…»: the sentence opens with a known speaker (after «لكن»,
+        """«لكن واشنطن رفضت الطلب، واقترحت…»: the sentence opens with a known speaker (after «لكن»,
         «بينما»…) and goes straight on to its verb; that speaker is the subject the cue continues."""
         subject = _TOKEN.search(self.text, opening.end(), end) \
             if _strip_conj(opening.group()) in _SUBJECT_FIRST_OPENERS else opening
