@@ -2070,6 +2070,9 @@ _FROM_INFORMANT = re.compile(r"\s*[»\"”)]?\s+من\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s،,]*$")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _TO_WHAT = re.compile(r"\s+(?:الي|علي)\s+(?!ان)")
+# A definite plural: sound feminine («الاتجاهات») or broken in the shapes of أفعال، فعائل، مفاعل، فعول
+# («الارقام», «النتائج», «المصادر», «الرسوم»).
+_THINGS_PLURAL = re.compile(r"ال(?:\w+ات|ا\w\wا\w|\w\wا[ئي]\w|م\wا\w\w|\w\wو\w)$")
 # Before a subject that comes first: «لكن واشنطن رفضت…», «بينما الحكومة تدرس…».
 _SUBJECT_FIRST_OPENERS = frozenset({"لكن", "بينما", "فيما", "ثم", "اما"})
 # What may open a clause whose subject comes first: «فإن أرقام الربع الأخير تشير», «ولعل السلوك الأخير يشير».
@@ -2365,8 +2368,16 @@ class _Linker:
                                        not self._after_relative(cue)):
             return False
         elements, _, _ = self.reader.elements(cue.end, sentence[1])
-        return bool(elements) and elements[0].kind == "word" and not elements[0].word.startswith("ال") and \
-            not _name_like(elements[0].word)
+        if not elements or elements[0].kind != "word":
+            return False
+        first = elements[0]
+        if not first.word.startswith("ال"):
+            return not _name_like(first.word)
+        # «وتؤكد الاتجاهات الحديثة أن…», «تشير النتائج إلى…»: after a feminine verb, a definite plural that is no
+        # people (in «ات», or broken, which the verb agrees with in the feminine) shows something; a masculine
+        # singular there is a woman's family name («وتقول النجار»), and speaks.
+        return _verb_gender(self.text, cue) == "f" and _THINGS_PLURAL.match(first.word) is not None and \
+            not self.reader._people_word(first.word) and _strip_al(first.word) not in self.reader.people_nouns
 
     def _thing_before(self, cue: Match, sentence: tuple[int, int]) -> bool:
         """«فالتجربة تشير إلى…», «والتراجع الحاد يكشف ضعف الطلب», «فإن أرقام الربع الأخير تشير»: a verb

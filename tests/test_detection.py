@@ -2441,3 +2441,14 @@ def test_a_noun_in_ta_marbuta_after_a_full_name_is_what_he_did():
             "وقالت جونسون إن التمويل مضمون.")
     names = [s.name for s in audit_text(text, score=False).sources]
     assert names == ["الرئيسة ماري جونسون"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # A feminine verb before a definite plural of things: what the things show, no one speaking.
+    ("وقال الخبير إن السوق تتعافى. وتؤكد الوقائع الأخيرة أن النمو سيستمر.", ["وقال"]),
+    # A woman named by a title in «ة», or by a family name shaped like a noun, still speaks.
+    ("وقال الخبير إن السوق تتعافى. وتقول المستشارة إن النمو سيستمر.", ["وقال", "وتقول"]),
+    ("وقالت المهندسة سلمى الحداد إن الجسر آمن. وتقول الحداد إن الصيانة انتهت.", ["وقالت", "وتقول"]),
+])
+def test_a_feminine_verb_before_things(text, cues):
+    assert [cue for cue, _, _ in _links(text)] == cues
