@@ -511,7 +511,7 @@ class _Reader:
                 not element.word.startswith("ال") and \
                 self.doc.original[self.doc.to_original(element.end - 1)] == "ة" and \
                 (after := _TOKEN.search(self.text, element.end)) is not None and after.group() not in COMPLEMENTIZERS:
-            # «الرئيس باراك أوباما حملة شاملة لإقناع…»: after a given name and a family name, a noun in «ة» is
+            # «الرئيسة ماري جونسون مبادرة وطنية لمكافحة…»: after a given name and a family name, a noun in «ة» is
             # what he launched; a third name in «ة» ends the phrase («محمد علي سلامة إن…»)
             return False
         return self._name_part(element, previous)
