@@ -2377,7 +2377,7 @@ class _Linker:
         # people (in «ات», or broken, which the verb agrees with in the feminine) shows something; a masculine
         # singular there is a woman's family name («وتقول النجار»), and speaks.
         return _verb_gender(self.text, cue) == "f" and _THINGS_PLURAL.match(first.word) is not None and \
-            not self.reader._people_word(first.word) and _strip_al(first.word) not in self.reader.people_nouns
+            not self.reader._people_word(first.word)
 
     def _thing_before(self, cue: Match, sentence: tuple[int, int]) -> bool:
         """«فالتجربة تشير إلى…», «والتراجع الحاد يكشف ضعف الطلب», «فإن أرقام الربع الأخير تشير»: a verb
@@ -2400,8 +2400,7 @@ class _Linker:
             conjoined = word[:1] in "وف" and (word[1:] in _PREPOSITIONS or word[1:].startswith("ال"))
             head = word[1:] if conjoined else word
             if head in _PREPOSITIONS or head.startswith(("بال", "لل")) or \
-                    _NISBA.match(head) and head.startswith("ال") and chain == 0 or self.reader._people_word(head) or \
-                    _strip_al(head) in self.reader.people_nouns:
+                    _NISBA.match(head) and head.startswith("ال") and chain == 0 or self.reader._people_word(head):
                 return False
             chain += 1
             if conjoined or chain > 4:
@@ -2928,11 +2927,7 @@ class _Linker:
         if phrases[0].rule == "structure.name":
             # «دافع كيري عن قرار…»: a bare word after any verb counts only as a name the article gave before
             phrases[0] = dataclasses.replace(phrases[0], tentative=True)
-        gender = _verb_gender(self.text, cue)
-        if gender is not None and self._name_gender(phrases[0].name_tokens) not in (None, gender):
-            return None  # «خان يونس - … وتقول»: «تقول» is no man's
-        resolved = self._resolve(phrases[:1])
-        return self._mention(*resolved[0]) if resolved else None
+        return self._agreeing_subject(phrases[0], cue)  # «خان يونس - … وتقول»: «تقول» is no man's
 
     def _subject_first(self, opening: re.Match[str], cue: Match, cue_start: int, end: int,
                        last_spoken: int) -> int | None:
@@ -2949,11 +2944,17 @@ class _Linker:
         verb = _TOKEN.search(self.text, phrases[-1].end, min(end, cue_start))
         if verb is None or self.text[phrases[-1].end:verb.start()].strip() or not self._verb_like(verb):
             return None
+        # «جماهير كبيرة أنصتت لكلمته…، وتطرق فيها»: «تطرق» goes on with someone else
+        return self._agreeing_subject(phrases[0], cue, verb.group())
+
+    def _agreeing_subject(self, phrase: NounPhrase, cue: Match, verb: str | None = None) -> int | None:
+        """The source `phrase` names, as the subject the cue continues, unless its name or the `verb` it
+        governs disagrees in gender with the cue."""
         gender = _verb_gender(self.text, cue)
-        if gender is not None and (self._name_gender(phrases[0].name_tokens) not in (None, gender) or
-                                   _written_gender(verb.group()) not in (None, gender)):
-            return None  # «جماهير كبيرة أنصتت لكلمته…، وتطرق فيها»: «تطرق» goes on with someone else
-        resolved = self._resolve(phrases[:1])
+        if gender is not None and (self._name_gender(phrase.name_tokens) not in (None, gender) or
+                                   verb is not None and _written_gender(verb) not in (None, gender)):
+            return None
+        resolved = self._resolve([phrase])
         return self._mention(*resolved[0]) if resolved else None
 
     def _verb_like(self, word: re.Match[str]) -> bool:

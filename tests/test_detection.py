@@ -714,6 +714,10 @@ def test_between_two_things_is_no_cue():
     ("وأكد عدد من المسؤولين أن الخطة جاهزة.", ("وأكد", "عدد من المسؤولين", "official_unnamed")),
     ("ويرى الكثير من الزوار والمقيمين أن المهرجان ناجح.", ("ويرى", "الكثير من الزوار والمقيمين", "vague")),
     ("وقال مواطن إن الطريق أغلق منذ الصباح.", ("وقال", "مواطن", "anonymous")),
+    # Some of several bodies, unnamed: no one can tell which spoke.
+    ("وأكد عدد من الفصائل المسلحة أنها لن تسلم سلاحها.", ("وأكد", "عدد من الفصائل المسلحة", "vague")),
+    ("وقالت العديد من المنظمات الحقوقية إن المعتقلين حُرموا من الزيارات.",
+     ("وقالت", "العديد من المنظمات الحقوقية", "vague")),
 ])
 def test_part_of_a_group_is_that_group_and_a_citizen_is_no_name(text, expected):
     assert _links(text)[0] == expected
@@ -2340,10 +2344,7 @@ def test_a_foreign_given_name_with_an_age_glued_to_its_number():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # Some of several bodies, unnamed: no one can tell which spoke.
-    ("وأكد عدد من الفصائل المسلحة أنها لن تسلم سلاحها.", ("وأكد", "عدد من الفصائل المسلحة", "vague")),
-    ("وقالت العديد من المنظمات الحقوقية إن المعتقلين حُرموا من الزيارات.",
-     ("وقالت", "العديد من المنظمات الحقوقية", "vague")),
+    # Bodies in the plural with no name, after «عدة» too.
     ("وقالت عدة جمعيات أهلية إن المساعدات لم تصل.", ("وقالت", "جمعيات أهلية", "vague")),
     ("وطالبت النقابات المهنية بزيادة الأجور.", ("وطالبت", "النقابات المهنية", "vague")),
     # Papers of unnamed makers are as opaque as their makers; a definite paper takes no maker after it.
