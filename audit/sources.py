@@ -247,6 +247,7 @@ class _Reader:
         self.kunyas = lexicon.word_lists.get("kunya", frozenset())
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
+        self.speech_objects = lexicon.word_lists.get("speech_object", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.quantifiers = lexicon.word_lists.get("quantifier", frozenset())
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
@@ -480,7 +481,7 @@ class _Reader:
         word = element.word
         if word in self.lexicon.given_names or (previous is not None and previous.word in _NAME_LINKS):
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
-        if word in self.never_names or not word.isalpha():
+        if word in self.never_names or word in self.speech_objects or not word.isalpha():
             # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is; «74عاما» her age
             return False
         if word.startswith("ال") and (_DEFINITE_VERBAL_NOUN.match(word, 2) or word.endswith("ات") and
@@ -1316,6 +1317,8 @@ class _Reader:
                 if element.kind in ("word", "match") and (self._accusative(element.end) or (
                         element.category == "document_head" and self.text[element.end - 1] == "ا")):
                     break  # «وأصدر مدير الجامعة بياناً», «المفتش العام بيانا»: no complement is in the accusative
+                if element.kind == "word" and element.word in self.speech_objects:
+                    break  # «وسجّل رئيس الوفد كلمة»: the speech he gave
                 if element.category == "document_head" and self.text.startswith("ال", element.start) and \
                         self.text[previous.start:previous.end].split()[-1].startswith("ال"):
                     break  # «وانتقد الوزير القرار»: a definite noun after a definite title is its object
@@ -1867,6 +1870,7 @@ _WORD_BEFORE_SPACE = re.compile(r"(\w+) $")
 _ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "تماما", "كثيرا", "دائما", "احيانا", "فورا", "لاحقا", "مؤخرا",
                       "اخيرا", "جدا", "حاليا", "غدا", "ابدا", "قريبا", "عموما", "خصوصا"})
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
+_IN_WHICH = re.compile(r"\s+في(?:ه|ها|هما)(?!\w)")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
 
@@ -1901,19 +1905,26 @@ def _word_before_gap(text: str, start: int, end: int) -> tuple[int, int] | None:
 _SUBJECT_TYPES = frozenset({"named_person", "named_org", "named_media", "official_unnamed", "country_or_government"})
 
 
-def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sentence_start: int) -> list[NounPhrase]:
+def _sentence_subject(reader: _Reader, detection: Detection, cue_start: int, sentence_start: int,
+                      bare: bool = False) -> list[NounPhrase]:
     """A continuation cue with no source before it takes the sentence's named subject:
     «وسُئلت المتحدثة باسم الصندوق سارة الغامدي عن موعد…، فقالت إن…»."""
     # «وأكد البرهان بأن الجيش لا ينحاز…، واصفا»: what follows «بأن» after a cue is what was said
     first_cue = min((c for c in reader.cue_starts if sentence_start <= c < cue_start), default=None)
     said = _SAID_OPENS.search(reader.text, first_cue, cue_start) if first_cue is not None else None
+    covered = -1
     for start in sorted(reader.np_matches):
         if said is not None and start >= said.end():
             break
-        if sentence_start <= start < cue_start:
+        if sentence_start <= start < cue_start and start >= covered:
             if _PREPOSITION_BEFORE.search(reader.text, max(0, start - 8), start):
                 continue  # «المقيم في لندن»، «الزيارات إلى لبنان»: the object of a preposition is no subject
             phrases, _ = reader.read(start, cue_start)
+            if phrases and bare and reader.prepositional(phrases[0].start):
+                # «بالسعودية», «للحركة»: nor, where asked, a phrase with one attached, or any phrase inside it
+                # («لفضيلة وكيل الوزارة…»)
+                covered = phrases[0].end
+                continue
             if phrases and reader.text.startswith(":", phrases[0].end):
                 continue  # «موقع الملعب: وجّه المحلل…»: a page's kicker, not the sentence's subject
             if phrases and phrases[0].type in _SUBJECT_TYPES:
@@ -2566,6 +2577,12 @@ class _Linker:
                     # «أصدر المفتش العام بياناً أكد فيه», «كتبت تغريدة قالت فيها»: a paper someone issued is
                     # that issuer's document, however bare its head
                     before = [_as_document(p) for p in before]
+                    if not before and _IN_WHICH.match(text, cue.end) and not self._after_relative(cue):
+                        # «سجّل رئيس الوفد كلمة في السجل أثنى فيها»: a speech or a note is no source word; the
+                        # one who gave it, the sentence's subject, said what is in it
+                        before = _sentence_subject(self.reader, self.detection, cue.start,
+                                                   self._clause_start(cue.start, sentence[0]), bare=True) or \
+                            _sentence_subject(self.reader, self.detection, cue.start, sentence[0], bare=True)
                 if _plural_verb(text, cue) and len(before) == 1:  # «أما خالد ويوسف فقالوا»: several are plural
                     before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)
@@ -2956,6 +2973,17 @@ class _Linker:
             return None
         resolved = self._resolve([phrase])
         return self._mention(*resolved[0]) if resolved else None
+
+    def _clause_start(self, position: int, sentence_start: int) -> int:
+        """Where the last clause «و» + verb + subject before `position` starts («…الذي واصل غيابه وبعث وكيل
+        أعمال اللاعب خطابا»), or the sentence's start."""
+        start = sentence_start
+        for word in _WORDS.finditer(self.text, sentence_start, position):
+            if word.group().startswith("و") and len(word.group()) > 2 and self._verb_like(word):
+                following = _TOKEN.search(self.text, word.end(), position)
+                if following is not None and following.start() in self.reader.np_matches:
+                    start = word.start()
+        return start
 
     def _verb_like(self, word: re.Match[str]) -> bool:
         """Whether the first word of a sentence can be its verb: not a particle or a known phrase, nor a

@@ -1331,8 +1331,10 @@ def test_a_source_after_lam_and_a_contracted_article_is_the_same_source():
             "وأشار التقرير إلى أن البطالة تراجعت.")
     sources = audit_text(text, score=False).sources
     assert [(s.type, s.attributions) for s in sources] == [("document", 2)]
-    # ... and it keeps its preposition: «للنادي» is whom a letter went to, not who explains.
-    assert _links("وبعث وكيل اللاعب خطابا للنادي الأهلي يوضح فيه رغبته في الانتقال.") == [("يوضح", None, None)]
+    # ... and it keeps its preposition: «للنادي» is whom a letter went to, not who explains; the one who sent
+    # the letter explains in it.
+    assert _links("وبعث وكيل اللاعب خطابا للنادي الأهلي يوضح فيه رغبته في الانتقال.") == \
+        [("يوضح", "وكيل اللاعب", "official_unnamed")]
 
 
 def test_a_title_goes_on_through_ala_to_a_name():
@@ -2453,3 +2455,30 @@ def test_a_noun_in_ta_marbuta_after_a_full_name_is_what_he_did():
 ])
 def test_a_feminine_verb_before_things(text, cues):
     assert [cue for cue, _, _ in _links(text)] == cues
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وألقى الشيخ سالم آل حامد كلمة تحدث فيها عن أهمية التطوع.", [("تحدث", "الشيخ سالم آل حامد", "named_person")]),
+    ("ووجه مدير التعليم تعميما إلى المدارس أكد فيه بدء الدراسة يوم الأحد.",
+     [("أكد", "مدير التعليم", "official_unnamed")]),
+    ("ويرى خالد أمرا آخر في هذه القضية، ويقول إن الحل قريب.",
+     [("ويرى", "خالد", "named_person"), ("ويقول", "خالد", "named_person")]),
+])
+def test_the_speech_or_paper_a_speaker_gave_ends_the_speakers_name(text, expected):
+    assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسجل رئيس الوفد الماليزي كلمة في سجل الزوار أثنى فيها على ما رآه من تنظيم.",
+     [("أثنى", "رئيس الوفد الماليزي", "official_unnamed")]),
+    ("وكانت صحيفة الرأي قد تابعت القضية ونشرت أمس تقريرا مطولا، أوضحت فيه أن المشروع تأخر عامين.",
+     [("ونشرت", None, None), ("أوضحت", "صحيفة الرأي", "named_media")]),
+    ("ونعى وزير الثقافة، سامي الحربي، الشاعر الراحل، في تغريدة على حسابه في تويتر، قال فيها إن الساحة فقدت صوتا.",
+     [("قال", "وزير الثقافة، سامي الحربي", "named_person")]),
+    # Guard: a phrase with a preposition attached names no speaker, nor does anything inside it.
+    ("جاء ذلك في تصريح صحفي للحركة، أكدت فيه أن الحصار يجب أن ينتهي.", [("أكدت", None, None)]),
+])
+def test_a_verb_with_in_which_speaks_for_whoever_gave_the_speech_or_paper(text, expected):
+    """«… كلمة في السجل أثنى فيها»: «فيها» takes up the speech or paper; the one who gave it, the subject of
+    the clause that brought it in, is who speaks."""
+    assert _links(text) == expected
