@@ -248,6 +248,7 @@ class _Reader:
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.speech_objects = lexicon.word_lists.get("speech_object", frozenset())
+        self.manner_nouns = lexicon.word_lists.get("manner_noun", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.quantifiers = lexicon.word_lists.get("quantifier", frozenset())
         self.construct_nouns = lexicon.word_lists.get("construct_noun", frozenset())
@@ -1414,6 +1415,12 @@ class _Reader:
                                   ("vague", self.text[words[0].start:end]), head=first)
         if first[:1] == "و" and first not in names and first[1:] not in names:
             return None  # «ونقل وتوطين التصنيع»: a coordinated noun, not a speaker («وليد» is a name)
+        if first in self.manner_nouns or first[:1] == "ب" and first not in names and len(first) >= 5 and \
+                self._feminine_noun(words[0]) and not first.startswith("بو") and \
+                self.doc.original[self.doc.to_original(words[0].start + 1)] != "ا":
+            # «ويقول بلهجة حازمة:», «وأوصى بإعادة إرسال الملفات»: «بـ» and a noun in «ة» say how, or what, not
+            # who («باسلمة», «بوطيبة» are names)
+            return None
         nominative = list(itertools.takewhile(
             lambda e: _PEOPLE_PLURAL.match(e.word) is not None and e.word.endswith("ون") and e.word not in names
             and not e.word.startswith("ال"), words[:3]))

@@ -2482,3 +2482,19 @@ def test_a_verb_with_in_which_speaks_for_whoever_gave_the_speech_or_paper(text, 
     """«… كلمة في السجل أثنى فيها»: «فيها» takes up the speech or paper; the one who gave it, the subject of
     the clause that brought it in, is who speaks."""
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مدير الميناء خالد العمري إن السفن تأخرت. ويقول بلهجة حازمة: لن نقبل بالتأخير.",
+     [("وقال", "مدير الميناء خالد العمري", "named_person"), ("ويقول", "مدير الميناء خالد العمري", "named_person")]),
+    ("وقال رئيس اللجنة سامي الزهراني إن التقرير جاهز. وأوصى بإعادة إرسال مسودة الميثاق للغرفة التجارية لجميع "
+     "الأعضاء، وإضافة عضوين للجنة.",
+     [("وقال", "رئيس اللجنة سامي الزهراني", "named_person"), ("وأوصى", "رئيس اللجنة سامي الزهراني", "named_person")]),
+    ("وأكد الداعية ماجد السالم أن الخطاب يتجدد، وأكد بشكل صريح أن المنبر ليس للسياسة.",
+     [("وأكد", "الداعية ماجد السالم", "named_person"), ("وأكد", "الداعية ماجد السالم", "named_person")]),
+    # Guard: names that begin with «بـ» still speak.
+    ("وقال باسلمة إن الفريق جاهز.", [("وقال", "باسلمة", "named_person")]),
+    ("وقالت بثينة العلي إن الحملة نجحت.", [("وقالت", "بثينة العلي", "named_person")]),
+])
+def test_a_preposition_and_a_noun_of_manner_after_the_verb_are_no_speaker(text, expected):
+    assert _links(text) == expected
