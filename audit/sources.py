@@ -427,6 +427,9 @@ class _Reader:
             word = token.group() if token else ""
         if token is not None and self._two_word_given_name(token, limit):
             return True  # «، عبد العزيز الرويلي،»
+        if token is not None and word.isalpha() and word not in self.lexicon.stopwords and \
+                (nasab := _TOKEN.search(self.text, token.end(), limit)) is not None and nasab.group() in _NASAB:
+            return True  # «، عادل بن أحمد الجبير،»: a name the lexicon leaves out for its other sense, then «بن»
         return word in self.lexicon.given_names or (token is not None and (
             self._name_shape(token, limit) or self._foreign_name(token, limit)))
 
@@ -500,6 +503,19 @@ class _Reader:
                 self.doc.original[self.doc.to_original(element.end - 1)] == "ة":
             return False  # «وسام فتوح بقوة المصارف»: a preposition and a noun in «ة» («باسلمة» is a name)
         return not self._accusative(element.end)
+
+    def _name_is_complete(self, name: list[_Element], element: _Element) -> bool:
+        """Three plain words of a name («محمد جواد ظريف») are a whole name: a fourth plain word without the
+        article, no given name and no «بن» or «آل» before it, in construct with a definite noun after it, is
+        what the speaker addressed or did («… ظريف دول الخليج إلى الحوار»)."""
+        if len(name) < 3 or element.kind != "word" or element.word.startswith("ال") or \
+                element.word in self.lexicon.given_names:
+            return False
+        following = _TOKEN.search(self.text, element.end)
+        if following is None or not (following.group().startswith("ال") or following.start() in self.np_matches):
+            return False
+        return all(e.kind == "word" and e.word not in _NAME_LINKS and not e.word.startswith(("ال", "عبد")) and
+                   _name_like(e.word) and e.word not in self.lexicon.stopwords for e in name[-3:])
 
     def _continues_name(self, element: _Element, previous: _Element, before: _Element | None = None) -> bool:
         """Whether a name read so far goes on with `element`: a name part, but nothing after a family name in
@@ -1165,7 +1181,8 @@ class _Reader:
                               ("title", title_key), head=_strip_al(title.split()[0]), title=title_key, bare=True)
         last = name_index
         while last + 1 < len(elements) and (elements[last].kind != "match" or last == name_index) and (
-                elements[last + 1].kind == "paren" or self._continues_name(
+                elements[last + 1].kind == "paren" or not self._name_is_complete(
+                    elements[name_index:last + 1], elements[last + 1]) and self._continues_name(
                     elements[last + 1], elements[last], elements[last - 1] if last > 0 else None)
                 or (last == name_index and self._surname_like(elements[last + 1]))):
             last += 1
@@ -1470,8 +1487,8 @@ class _Reader:
                     return None  # «يروج لموت عمر»: a preposition and its noun, then whose (death) it is
                 # «المبتعثة ريم الشهري»: a description, then the name.
                 last = index
-                while last + 1 < len(words) and self._continues_name(words[last + 1], words[last],
-                                                                     words[last - 1] if last > 0 else None):
+                while last + 1 < len(words) and not self._name_is_complete(words[index:last + 1], words[last + 1]) \
+                        and self._continues_name(words[last + 1], words[last], words[last - 1] if last > 0 else None):
                     last += 1
                 family_office = self._office_as_family_name(elements, last + 1) \
                     if last == index and last + 1 == len(words) else None

@@ -2498,3 +2498,27 @@ def test_a_verb_with_in_which_speaks_for_whoever_gave_the_speech_or_paper(text, 
 ])
 def test_a_preposition_and_a_noun_of_manner_after_the_verb_are_no_speaker(text, expected):
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «سعيد», «عادل» are left out of the given names for their other senses; «بن» after them makes a name.
+    ("وقال المدير، سعيد بن علي القحطاني، إن العمل مستمر.",
+     [("وقال", "المدير، سعيد بن علي القحطاني", "named_person")]),
+    ("أكد وزير الخارجية، عادل بن سالم الهاشمي، أن المفاوضات مستمرة.",
+     [("أكد", "وزير الخارجية، عادل بن سالم الهاشمي", "named_person")]),
+])
+def test_a_name_set_off_by_a_comma_after_a_title_may_start_with_any_word_before_bin(text, expected):
+    assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ودعا وزير الخارجية الإيراني محمد جواد ظريف دول الجوار إلى الحوار. وكان ظريف قد أكد أن بلاده منفتحة.",
+     [("ودعا", "وزير الخارجية الإيراني محمد جواد ظريف", "named_person"), ("أكد", "ظريف", "named_person")]),
+    # Guard: a fourth word that no definite noun follows is still part of the name.
+    ("وقال رئيس الاتحاد محمد رضا نعمت زاده إن الخطة جاهزة.",
+     [("وقال", "رئيس الاتحاد محمد رضا نعمت زاده", "named_person")]),
+])
+def test_three_plain_words_are_a_whole_name_before_the_object_in_construct(text, expected):
+    """«… محمد جواد ظريف دول الجوار»: the countries he called on are not part of his name, and the name
+    without them is the one «ظريف» later takes up."""
+    assert _links(text) == expected
