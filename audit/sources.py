@@ -485,7 +485,8 @@ class _Reader:
         word = element.word
         if word in self.lexicon.given_names or (previous is not None and previous.word in _NAME_LINKS):
             return True  # «بن عطيه»: after «بن» comes a name, however the page spells its last letter
-        if word in self.never_names or word in self.speech_objects or not word.isalpha():
+        if word in self.never_names or word in self.speech_objects or not word.isalpha() or \
+                self._participle_plural_in_construct(element):
             # «ريم الحسن زوجة المطرب…»: a kinship word after a name starts what she is; «74عاما» her age
             return False
         if word.startswith("ال") and (_DEFINITE_VERBAL_NOUN.match(word, 2) or word.endswith("ات") and
@@ -516,6 +517,16 @@ class _Reader:
             return False
         return all(e.kind == "word" and e.word not in _NAME_LINKS and not e.word.startswith(("ال", "عبد")) and
                    _name_like(e.word) and e.word not in self.lexicon.stopwords for e in name[-3:])
+
+    def _participle_plural_in_construct(self, element: _Element) -> bool:
+        """«منتقدي الاتفاق», «معارضي الحكومة»: a plural participle that lost its «ن» before a definite noun
+        is whom the speaker addressed or attacked, never a family name («مهدي» is too short to be one)."""
+        word = element.word
+        if element.kind != "word" or _PARTICIPLE_PLURAL_CONSTRUCT.match(word) is None or \
+                word in self.lexicon.given_names:
+            return False
+        following = _TOKEN.search(self.text, element.end)
+        return following is not None and following.group().startswith("ال")
 
     def _continues_name(self, element: _Element, previous: _Element, before: _Element | None = None) -> bool:
         """Whether a name read so far goes on with `element`: a name part, but nothing after a family name in
@@ -1523,7 +1534,7 @@ class _Reader:
                               name_tokens=tokens, title=self.text[after.start:end])
         recipient = next((i for i, e in enumerate(words) if i and e.word in self.recipient_words), None)
         deed = next((i for i, e in enumerate(words[:4]) if i and not e.word.startswith("ال") and (
-            self._pronoun_suffixed(e) or _verbal_noun(e.word))), None)
+            self._pronoun_suffixed(e) or _verbal_noun(e.word) or self._participle_plural_in_construct(e))), None)
         if recipient is not None:
             # «قال بوتين للصحافيين إن»: whom the words were told ends the name and shows it spoke.
             words, tokens, reason = words[:recipient], tokens[:recipient], "complementizer"
@@ -1894,6 +1905,7 @@ _WORD_BEFORE_SPACE = re.compile(r"(\w+) $")
 _ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "تماما", "كثيرا", "دائما", "احيانا", "فورا", "لاحقا", "مؤخرا",
                       "اخيرا", "جدا", "حاليا", "غدا", "ابدا", "قريبا", "عموما", "خصوصا"})
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
+_PARTICIPLE_PLURAL_CONSTRUCT = re.compile(r"^م\w{3,}ي$")
 _IN_WHICH = re.compile(r"\s+في(?:ه|ها|هما)(?!\w)")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
@@ -2127,7 +2139,7 @@ _DASH = re.compile(r"[-–—]")
 _ROYAL_TITLES = frozenset({"الملك", "الملكه", "الامير", "الاميره"})
 # Words that open a sentence's adverbial of time or place («وأمس،», «وفي نيويورك،», «إلى ذلك،»).
 _ADVERBIAL_OPENERS = frozenset({"في", "الي", "امس", "خلال", "اثناء", "بعد", "بعيد", "قبل", "قبيل", "اثر", "عقب", "فور",
-                                "عند", "منذ", "ابان", "وسط", "لدي"})
+                                "عند", "منذ", "ابان", "وسط", "لدي", "فضلا", "علاوه", "بالاضافه", "اضافه"})
 # Where or when after a name, then what was said: «ظريف في تغريدة إن».
 _CIRCUMSTANCE = re.compile(r"\s+(في|عبر|خلال|امام|لدي|من)\s+")
 _SAID = ("ان", "انه", "انها", "بان", "بانه", "بانها")  # «أن», «إنه», «بأنها»…: what was said opens
@@ -2950,7 +2962,7 @@ class _Linker:
         for hop in range(4):
             # «وأمس، في مقابلتين تلفزيونيتين، دافع كيري…», «إلى ذلك، شن السيناتور…»: when and where come
             # first, set off by commas, and the verb after them
-            if verb is None or (_strip_conj(verb.group()) not in _ADVERBIAL_OPENERS if hop == 0 else
+            if verb is None or (not _ADVERBIAL_OPENERS & {verb.group(), _strip_conj(verb.group())} if hop == 0 else
                                 self._verb_like(verb)):
                 break
             comma = _COMMA.search(self.text, verb.end(), min(end, cue_start))

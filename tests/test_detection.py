@@ -2522,3 +2522,19 @@ def test_three_plain_words_are_a_whole_name_before_the_object_in_construct(text,
     """«… محمد جواد ظريف دول الجوار»: the countries he called on are not part of his name, and the name
     without them is the one «ظريف» later takes up."""
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الرئيس الإيراني حسن روحاني إن الاتفاق جيد. وقال السيناتور بوب كروكر إن الاتفاق سيئ. وهاجم روحاني معارضي "
+     "الاتفاق وقال إن بلاده لن تتراجع.",
+     [("وقال", "الرئيس الإيراني حسن روحاني", "named_person"), ("وقال", "السيناتور بوب كروكر", "named_person"),
+      ("وقال", "روحاني", "named_person")]),
+    ("وقال وزير المالية خالد العمري إن العجز تراجع. وقال النائب سامي الدوسري إن الأرقام مضللة. فضلا عن ذلك، هاجم "
+     "العمري خصومه بشدة، وقال إن الأرقام رسمية.",
+     [("وقال", "وزير المالية خالد العمري", "named_person"), ("وقال", "النائب سامي الدوسري", "named_person"),
+      ("وقال", "العمري", "named_person")]),
+])
+def test_a_speaker_brought_in_by_another_verb_is_found_past_its_object_and_an_opening_phrase(text, expected):
+    """«وهاجم روحاني معارضي الاتفاق وقال»: a plural participle in construct is whom he attacked, not his name;
+    «فضلا عن ذلك،» opens the sentence before its verb, as «في» or «أمس» do."""
+    assert _links(text) == expected
