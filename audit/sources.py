@@ -169,7 +169,10 @@ def _plural_verb(text: str, cue: Match) -> bool:
         # The object pronoun follows the plural's «و» (قالوه) or «ون» (يشيعونه); «يدعوه» is singular.
         surface = surface[:-1] if surface.endswith("ه") else surface[:-2]
         return surface.endswith("ون") or (surface.endswith("و") and surface[:-1] + "وا" in cue.rule.surfaces)
-    return surface.endswith(("وا", "ون"))
+    # The dual as well: «أشارا», «قالتا», «يقولان» are the singular with «ا», «تا», «ان» («دعا» is singular).
+    dual = surface.endswith(("ا", "ان")) and any(surface[:-len(ending)] in cue.rule.surfaces
+                                                 for ending in ("ا", "تا", "ان") if surface.endswith(ending))
+    return surface.endswith(("وا", "ون")) or dual
 
 
 def _end_of_word_before(text: str, position: int) -> int:

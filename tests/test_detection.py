@@ -2538,3 +2538,16 @@ def test_a_speaker_brought_in_by_another_verb_is_found_past_its_object_and_an_op
     """«وهاجم روحاني معارضي الاتفاق وقال»: a plural participle in construct is whom he attacked, not his name;
     «فضلا عن ذلك،» opens the sentence before its verb, as «في» or «أمس» do."""
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال المدرب خالد العلي إن الفريق جاهز. ودفع اللاعبان بالكفالة، حيث أشارا إلى أنهما بريئان.",
+     [("وقال", "المدرب خالد العلي", "named_person"), ("أشارا", None, None)]),
+    ("وقال وزير الخارجية سامي الحربي إن الزيارة ناجحة. وأشادتا بدور المملكة في دعم الحكومة.",
+     [("وقال", "وزير الخارجية سامي الحربي", "named_person"), ("وأشادتا", None, None)]),
+    # Guard: «دعا» ends in «ا» and is singular.
+    ("وقال المدرب خالد العلي إن الفريق جاهز. ودعا إلى الهدوء.",
+     [("وقال", "المدرب خالد العلي", "named_person"), ("ودعا", "المدرب خالد العلي", "named_person")]),
+])
+def test_a_verb_in_the_dual_does_not_continue_one_speaker(text, expected):
+    assert _links(text) == expected
