@@ -2172,6 +2172,7 @@ _SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:ب|ل)?ان(?:ه|ها|هم|هما)?(?!
 # «وقال: "…"»: a verb that opens a quotation is its speaker talking, not words inside someone's report.
 _QUOTATION_FOLLOWS = re.compile(r"\s*(?::|[«\"“”])")
 # «أما» opening a topic that a verb with «ف» then speaks for.
+_FA_QAD_BEFORE = re.compile(r"(?<!\w)ف(?:قد|لقد)\s+$")
 _TOPIC = re.compile(r"(?<!\w)و?اما\s+")
 # A name, a comma, then at most a few title words before the phrase: «مهاب مميش، رئيس [هيئة القناة]».
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s،,.:])((?:[^\W\d]+ ){1,2}[^\W\d]+)\s*[،,]\s*(?:[^\W\d]+\s+){0,3}$")
@@ -2625,8 +2626,8 @@ class _Linker:
                 if _plural_verb(text, cue) and len(before) == 1:  # «أما خالد ويوسف فقالوا»: several are plural
                     before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)
-            content = _content(self.detection, cue.start, max([p.end for _, p in resolved], default=cue_end),
-                               sentence)
+            # A subject before the cue («وكانت الوزارة قد أعلنت أن…») says what follows the cue
+            content = _content(self.detection, cue.start, max([p.end for _, p in resolved] + [cue_end]), sentence)
             if not resolved:
                 reporting = None if cue.rule.continuation or _QUOTATION_FOLLOWS.match(text, cue.end) else \
                     self._reported_speech_around(cue.start, sentence)
@@ -2824,8 +2825,8 @@ class _Linker:
     def _topic(self, cue: Match, sentence_start: int) -> list[NounPhrase]:
         """«أما عمار عبدالشكور، أحد الجيولوجيين بالهيئة، فبين أن…»: the «ف» answers «أما», and the topic
         «أما» opened is the verb's subject, however long the apposition between them."""
-        if not cue.prefix.startswith("ف"):
-            return []
+        if not cue.prefix.startswith("ف") and not _FA_QAD_BEFORE.search(self.text, max(0, cue.start - 8), cue.start):
+            return []  # «أما المواطن مصطفى الحمدان، فقد قال:»: the «ف» may open «قد» before the verb
         topics = list(_TOPIC.finditer(self.text, max(sentence_start, cue.start - 160), cue.start))
         if not topics:
             return []

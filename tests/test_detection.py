@@ -2551,3 +2551,19 @@ def test_a_speaker_brought_in_by_another_verb_is_found_past_its_object_and_an_op
 ])
 def test_a_verb_in_the_dual_does_not_continue_one_speaker(text, expected):
     assert _links(text) == expected
+
+
+def test_a_topic_opened_by_amma_speaks_through_fa_qad():
+    text = "وقال المواطن أحمد العثمان إن الحر شديد. أما المواطن مصطفى الحمدان، فقد قال: الأسعار مرتفعة جدا هذه الأيام."
+    assert _links(text) == [("وقال", "المواطن أحمد العثمان", "named_person"),
+                            ("قال", "المواطن مصطفى الحمدان", "named_person")]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("أما المواطن مصطفى الحمدان، فقد قال: الأسعار مرتفعة جدا هذه الأيام.", "الأسعار مرتفعة جدا هذه الأيام"),
+    ("وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن الإنتاج سيرتفع.", "الشهر الماضي أن الإنتاج سيرتفع"),
+])
+def test_what_a_subject_before_its_verb_said_starts_after_the_verb(text, said):
+    attribution, = audit_text(text, score=False).attributions
+    start, end = attribution.content
+    assert text[start:end] == said
