@@ -432,7 +432,7 @@ class _Reader:
             return True  # «، عبد العزيز الرويلي،»
         if token is not None and word.isalpha() and word not in self.lexicon.stopwords and \
                 (nasab := _TOKEN.search(self.text, token.end(), limit)) is not None and nasab.group() in _NASAB:
-            return True  # «، عادل بن أحمد الجبير،»: a name the lexicon leaves out for its other sense, then «بن»
+            return True  # «، عادل بن سالم الهاشمي،»: a name the lexicon leaves out for its other sense, then «بن»
         return word in self.lexicon.given_names or (token is not None and (
             self._name_shape(token, limit) or self._foreign_name(token, limit)))
 
@@ -509,9 +509,9 @@ class _Reader:
         return not self._accusative(element.end)
 
     def _name_is_complete(self, name: list[_Element], element: _Element) -> bool:
-        """Three plain words of a name («محمد جواد ظريف») are a whole name: a fourth plain word without the
+        """Three plain words of a name («محمد جواد نوري») are a whole name: a fourth plain word without the
         article, no given name and no «بن» or «آل» before it, in construct with a definite noun after it, is
-        what the speaker addressed or did («… ظريف دول الخليج إلى الحوار»)."""
+        what the speaker addressed or did («… نوري دول الجوار إلى الحوار»)."""
         if len(name) < 3 or element.kind != "word" or element.word.startswith("ال") or \
                 element.word in self.lexicon.given_names:
             return False
@@ -2826,7 +2826,7 @@ class _Linker:
         """«أما عمار عبدالشكور، أحد الجيولوجيين بالهيئة، فبين أن…»: the «ف» answers «أما», and the topic
         «أما» opened is the verb's subject, however long the apposition between them."""
         if not cue.prefix.startswith("ف") and not _FA_QAD_BEFORE.search(self.text, max(0, cue.start - 8), cue.start):
-            return []  # «أما المواطن مصطفى الحمدان، فقد قال:»: the «ف» may open «قد» before the verb
+            return []  # «أما المواطن ماجد الفرحان، فقد قال:»: the «ف» may open «قد» before the verb
         topics = list(_TOPIC.finditer(self.text, max(sentence_start, cue.start - 160), cue.start))
         if not topics:
             return []

@@ -1331,10 +1331,10 @@ def test_a_source_after_lam_and_a_contracted_article_is_the_same_source():
             "وأشار التقرير إلى أن البطالة تراجعت.")
     sources = audit_text(text, score=False).sources
     assert [(s.type, s.attributions) for s in sources] == [("document", 2)]
-    # ... and it keeps its preposition: «للنادي» is whom a letter went to, not who explains; the one who sent
-    # the letter explains in it.
-    assert _links("وبعث وكيل اللاعب خطابا للنادي الأهلي يوضح فيه رغبته في الانتقال.") == \
-        [("يوضح", "وكيل اللاعب", "official_unnamed")]
+    # ... and it keeps its preposition: «لإدارة النادي» is whom a letter went to, not who explains; the one
+    # who sent the letter explains in it.
+    assert _links("وبعث وكيل المهاجم خطابا لإدارة النادي يوضح فيه رغبته في الرحيل.") == \
+        [("يوضح", "وكيل المهاجم", "official_unnamed")]
 
 
 def test_a_title_goes_on_through_ala_to_a_name():
@@ -2471,7 +2471,7 @@ def test_the_speech_or_paper_a_speaker_gave_ends_the_speakers_name(text, expecte
 @pytest.mark.parametrize("text, expected", [
     ("وسجل رئيس الوفد الماليزي كلمة في سجل الزوار أثنى فيها على ما رآه من تنظيم.",
      [("أثنى", "رئيس الوفد الماليزي", "official_unnamed")]),
-    ("وكانت صحيفة الرأي قد تابعت القضية ونشرت أمس تقريرا مطولا، أوضحت فيه أن المشروع تأخر عامين.",
+    ("وكانت صحيفة الرأي قد رصدت الملف ونشرت الأسبوع الماضي تقريرا مطولا، أوضحت فيه أن المشروع تأخر عامين.",
      [("ونشرت", None, None), ("أوضحت", "صحيفة الرأي", "named_media")]),
     ("ونعى وزير الثقافة، سامي الحربي، الشاعر الراحل، في تغريدة على حسابه في تويتر، قال فيها إن الساحة فقدت صوتا.",
      [("قال", "وزير الثقافة، سامي الحربي", "named_person")]),
@@ -2512,15 +2512,15 @@ def test_a_name_set_off_by_a_comma_after_a_title_may_start_with_any_word_before_
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("ودعا وزير الخارجية الإيراني محمد جواد ظريف دول الجوار إلى الحوار. وكان ظريف قد أكد أن بلاده منفتحة.",
-     [("ودعا", "وزير الخارجية الإيراني محمد جواد ظريف", "named_person"), ("أكد", "ظريف", "named_person")]),
+    ("ودعا وزير الخارجية البرتغالي محمد جواد نوري دول الجوار إلى الحوار. وكان نوري قد أكد أن بلاده منفتحة.",
+     [("ودعا", "وزير الخارجية البرتغالي محمد جواد نوري", "named_person"), ("أكد", "نوري", "named_person")]),
     # Guard: a fourth word that no definite noun follows is still part of the name.
     ("وقال رئيس الاتحاد محمد رضا نعمت زاده إن الخطة جاهزة.",
      [("وقال", "رئيس الاتحاد محمد رضا نعمت زاده", "named_person")]),
 ])
 def test_three_plain_words_are_a_whole_name_before_the_object_in_construct(text, expected):
-    """«… محمد جواد ظريف دول الجوار»: the countries he called on are not part of his name, and the name
-    without them is the one «ظريف» later takes up."""
+    """«… محمد جواد نوري دول الجوار»: the countries he called on are not part of his name, and the name
+    without them is the one «نوري» later takes up."""
     assert _links(text) == expected
 
 
@@ -2554,13 +2554,13 @@ def test_a_verb_in_the_dual_does_not_continue_one_speaker(text, expected):
 
 
 def test_a_topic_opened_by_amma_speaks_through_fa_qad():
-    text = "وقال المواطن أحمد العثمان إن الحر شديد. أما المواطن مصطفى الحمدان، فقد قال: الأسعار مرتفعة جدا هذه الأيام."
+    text = "وقال المواطن أحمد العثمان إن الحر شديد. أما المواطن ماجد الفرحان، فقد قال: الأسعار مرتفعة جدا هذه الأيام."
     assert _links(text) == [("وقال", "المواطن أحمد العثمان", "named_person"),
-                            ("قال", "المواطن مصطفى الحمدان", "named_person")]
+                            ("قال", "المواطن ماجد الفرحان", "named_person")]
 
 
 @pytest.mark.parametrize("text, said", [
-    ("أما المواطن مصطفى الحمدان، فقد قال: الأسعار مرتفعة جدا هذه الأيام.", "الأسعار مرتفعة جدا هذه الأيام"),
+    ("أما المواطن ماجد الفرحان، فقد قال: الأسعار مرتفعة جدا هذه الأيام.", "الأسعار مرتفعة جدا هذه الأيام"),
     ("وكانت وزارة الطاقة قد أعلنت الشهر الماضي أن الإنتاج سيرتفع.", "الشهر الماضي أن الإنتاج سيرتفع"),
 ])
 def test_what_a_subject_before_its_verb_said_starts_after_the_verb(text, said):
