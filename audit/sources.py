@@ -433,6 +433,8 @@ class _Reader:
         if token is not None and word.isalpha() and word not in self.lexicon.stopwords and \
                 (nasab := _TOKEN.search(self.text, token.end(), limit)) is not None and nasab.group() in _NASAB:
             return True  # «، عادل بن سالم الهاشمي،»: a name the lexicon leaves out for its other sense, then «بن»
+        if token is not None and word in self.names_after_title and self._given_name_not_preposition(token, limit):
+            return True  # «، علي رضا الكرماني،»: «علي» with a name after it, not «على»
         return word in self.lexicon.given_names or (token is not None and (
             self._name_shape(token, limit) or self._foreign_name(token, limit)))
 
@@ -1290,6 +1292,9 @@ class _Reader:
                     return None  # «وزير كويتي», «مستشار قانوني»: an indefinite title and its adjective, no name
                 if index == 1 and self.text[elements[0].start:elements[0].end].endswith("باسم"):
                     continue  # «المتحدث باسم كودرين»: whom he speaks for, not his name
+                if following is not None and following.word.startswith("ال") and _MUFAALA.match(word) and \
+                        word not in names:
+                    continue  # «مركز مكافحة المخدرات»: a verbal noun in construct with the next, not a name
                 if (not word.isalpha() or _verbal_noun(word) or self._accusative(elements[index].end)) \
                         and word not in names:
                     break  # «وتوقع الوزير انخفاض أسعار القمح»: a verbal noun starts what he said, not a name
@@ -1908,6 +1913,7 @@ _WORD_BEFORE_SPACE = re.compile(r"(\w+) $")
 _ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "تماما", "كثيرا", "دائما", "احيانا", "فورا", "لاحقا", "مؤخرا",
                       "اخيرا", "جدا", "حاليا", "غدا", "ابدا", "قريبا", "عموما", "خصوصا"})
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
+_MUFAALA = re.compile(r"^م\wا\w\wه$")  # «مكافحة», «متابعة», «معالجة»: the verbal noun of form III
 _PARTICIPLE_PLURAL_CONSTRUCT = re.compile(r"^م\w{3,}ي$")
 _IN_WHICH = re.compile(r"\s+في(?:ه|ها|هما)(?!\w)")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")

@@ -2567,3 +2567,16 @@ def test_what_a_subject_before_its_verb_said_starts_after_the_verb(text, said):
     attribution, = audit_text(text, score=False).attributions
     start, end = attribution.content
     assert text[start:end] == said
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واعترف قائمقام أمين عام مركز مكافحة التهريب في الإقليم، علي رضا الكرماني، بأن الأرقام ارتفعت.",
+     [("واعترف", "قائمقام أمين عام مركز مكافحة التهريب في الإقليم، علي رضا الكرماني", "named_person")]),
+    ("وقال المتحدث باسم الشرطة، علي حسن القرني، إن التحقيق مستمر.",
+     [("وقال", "المتحدث باسم الشرطة، علي حسن القرني", "named_person")]),
+    # Guard: a verbal noun of form III in construct is no name.
+    ("وقال مدير مركز متابعة الأسواق إن الأسعار مستقرة.", [("وقال", "مدير مركز متابعة الأسواق", "official_unnamed")]),
+])
+def test_a_name_after_a_titles_comma_may_open_with_ali(text, expected):
+    """«علي» is also «على» once normalized; after a title's comma, with a name after it, it opens the name."""
+    assert _links(text) == expected
