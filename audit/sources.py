@@ -514,14 +514,17 @@ class _Reader:
         """Three plain words of a name («محمد جواد نوري») are a whole name: a fourth plain word without the
         article, no given name and no «بن» or «آل» before it, in construct with a definite noun after it, is
         what the speaker addressed or did («… نوري دول الجوار إلى الحوار»)."""
-        if len(name) < 3 or element.kind != "word" or element.word.startswith("ال") or \
-                element.word in self.lexicon.given_names:
+        if len(name) < 3 or element.kind != "word" or element.word in self.lexicon.given_names:
             return False
         following = _TOKEN.search(self.text, element.end)
         if following is None or not (following.group().startswith("ال") or following.start() in self.np_matches):
             return False
-        return all(e.kind == "word" and e.word not in _NAME_LINKS and not e.word.startswith(("ال", "عبد")) and
-                   _name_like(e.word) and e.word not in self.lexicon.stopwords for e in name[-3:])
+        # A definite word ends the name too when a definite word follows it: «بطرس بطرس غالي العملية
+        # الإرهابية», «عبدربه منصور هادي المليشيات الحوثية» (a family name with the article ends the phrase).
+        if element.word.startswith("ال") and not following.group().startswith("ال"):
+            return False
+        return all(e.kind == "word" and e.word not in _NAME_LINKS and e.word != "عبد" and not e.word.startswith("ال")
+                   and _name_like(e.word) and e.word not in self.lexicon.stopwords for e in name[-3:])
 
     def _participle_plural_in_construct(self, element: _Element) -> bool:
         """«منتقدي الاتفاق», «معارضي الحكومة»: a plural participle that lost its «ن» before a definite noun
@@ -547,6 +550,12 @@ class _Reader:
                 (after := _TOKEN.search(self.text, element.end)) is not None and after.group() not in COMPLEMENTIZERS:
             # «الرئيسة ماري جونسون مبادرة وطنية لمكافحة…»: after a given name and a family name, a noun in «ة» is
             # what he launched; a third name in «ة» ends the phrase («محمد علي سلامة إن…»)
+            return False
+        if before is not None and previous.kind == element.kind == "word" and element.word[:1] == "ب" and \
+                _PLAIN_MASDAR.fullmatch(element.word, 1) is not None and element.word not in self.lexicon.given_names and \
+                (following := _TOKEN.search(self.text, element.end)) is not None and following.group().startswith("ال"):
+            # «هذيل آل شرمة بنجاح المعسكر», «منهل عبدالقادر بقتل الطفل»: after two names, «بـ» and a verbal noun
+            # (فَعْل, فَعال) in construct is what he praised or did; «بلينكن», «بلان» are names
             return False
         return self._name_part(element, previous)
 
@@ -1913,6 +1922,7 @@ _WORD_BEFORE_SPACE = re.compile(r"(\w+) $")
 _ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "تماما", "كثيرا", "دائما", "احيانا", "فورا", "لاحقا", "مؤخرا",
                       "اخيرا", "جدا", "حاليا", "غدا", "ابدا", "قريبا", "عموما", "خصوصا"})
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
+_PLAIN_MASDAR = re.compile(r"[^اوي\W]{3}|\w\wا\w")  # «قتل», «ضبط», «نجاح»: after «بـ», a verbal noun
 _MUFAALA = re.compile(r"^م\wا\w\wه$")  # «مكافحة», «متابعة», «معالجة»: the verbal noun of form III
 _PARTICIPLE_PLURAL_CONSTRUCT = re.compile(r"^م\w{3,}ي$")
 _IN_WHICH = re.compile(r"\s+في(?:ه|ها|هما)(?!\w)")

@@ -2580,3 +2580,20 @@ def test_what_a_subject_before_its_verb_said_starts_after_the_verb(text, said):
 def test_a_name_after_a_titles_comma_may_open_with_ali(text, expected):
     """«علي» is also «على» once normalized; after a title's comma, with a name after it, it opens the name."""
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأشاد رئيس النادي سالم آل حامد بنجاح المعسكر.", [("وأشاد", "رئيس النادي سالم آل حامد", "named_person")]),
+    ("ودان الأمين العام الأسبق د. وديع جرجس سمعان العملية الإرهابية.",
+     [("ودان", "الأمين العام الأسبق د. وديع جرجس سمعان", "named_person")]),
+    ("وطالب الرئيس عبدربه منصور نوري المليشيات المسلحة بالانسحاب.",
+     [("وطالب", "الرئيس عبدربه منصور نوري", "named_person")]),
+    # Guards: a foreign family name in «بـ», and a family name with the article, stay in the name.
+    ("ودعا مساعد الوزير أنطوني بلينكن الأطراف إلى الحوار.",
+     [("ودعا", "مساعد الوزير أنطوني بلينكن", "named_person")]),
+    ("وقال محمد علي حسن الأحمد إن الوضع هادئ.", [("وقال", "محمد علي حسن الأحمد", "named_person")]),
+])
+def test_a_name_ends_before_what_the_speaker_praised_or_condemned(text, expected):
+    """After a name, «بـ» and a plain verbal noun («بنجاح», «بقتل») in construct, or a definite noun with a
+    definite adjective after three name words, is the verb's object, not more of the name."""
+    assert _links(text) == expected
