@@ -1925,6 +1925,7 @@ _PRONOUN_SUFFIX = re.compile(r"(?:ها|هم|هما|ه|ي)$")
 _PLAIN_MASDAR = re.compile(r"[^اوي\W]{3}|\w\wا\w")  # «قتل», «ضبط», «نجاح»: after «بـ», a verbal noun
 _MUFAALA = re.compile(r"^م\wا\w\wه$")  # «مكافحة», «متابعة», «معالجة»: the verbal noun of form III
 _PARTICIPLE_PLURAL_CONSTRUCT = re.compile(r"^م\w{3,}ي$")
+_CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "اذ", "ثم", "بل"})
 _IN_WHICH = re.compile(r"\s+في(?:ه|ها|هما)(?!\w)")
 _RESUMPTIVE = re.compile(r"\s+(?:عن|ب|الي|في|ل|من)(?:ه|ها|هم)(?!\w)")
 _PRONOUN_SUFFIXED_WORD = re.compile(r"\w\w(?:ها|هم|هما)(?!\w)")
@@ -2629,6 +2630,8 @@ class _Linker:
                 before = self._topic(cue, sentence[0]) or \
                     [p for p in self._np_before(cue.start, sentence[0], relative=not resumed)
                      if _paper(p) or not self.reader.prepositional(p.start)]
+                if not before and not resumed:
+                    before = self._known_name_opening(cue, sentence[0])
                 if resumed:
                     # «أصدر المفتش العام بياناً أكد فيه», «كتبت تغريدة قالت فيها»: a paper someone issued is
                     # that issuer's document, however bare its head
@@ -3029,6 +3032,29 @@ class _Linker:
             return None
         resolved = self._resolve([phrase])
         return self._mention(*resolved[0]) if resolved else None
+
+    def _known_name_opening(self, cue: Match, sentence_start: int) -> list[NounPhrase]:
+        """«لكن إردوغان قال…», «وإردوغان قد أعلن…»: one unknown word opening its clause right before the verb
+        (or «قد»), which counts only as the family name of someone the article has named."""
+        end = _end_of_word_before(self.text, cue.start)
+        gap = _WORD_BEFORE_SPACE.search(self.text, max(0, end - 8), end + 1) if end < cue.start else None
+        if gap is not None and gap.group(1) in ("قد", "لقد"):
+            end = _end_of_word_before(self.text, gap.start(1))
+        word = _WORD_BEFORE_SPACE.search(self.text, max(0, end - 30), min(len(self.text), end + 1))
+        if word is None or word.end(1) != end:
+            return []
+        token = word.group(1)
+        bare = _strip_conj(token) if token[:1] == "و" and _strip_conj(token) != token else token
+        opener = _WORD_BEFORE_SPACE.search(self.text, max(0, word.start(1) - 12), word.start(1))
+        opens = word.start(1) <= sentence_start or (opener is not None and opener.end(1) == word.start(1) - 1 and
+                                                    opener.group(1) in _CLAUSE_OPENERS) or \
+            self.text[max(0, word.start(1) - 2):word.start(1)].strip() in ("،", ",") or bare != token
+        if not opens or not bare.isalpha() or not _name_like(bare) or bare in self.lexicon.stopwords or \
+                word.start(1) in self.reader.np_matches or self.registry.person_named(bare) is None:
+            return []
+        start = word.start(1) + len(token) - len(bare)
+        return [NounPhrase(start, word.end(1), "named_person", "structure.name", ("person", (bare,)),
+                           name_tokens=(bare,), tentative=True)]
 
     def _clause_start(self, position: int, sentence_start: int) -> int:
         """Where the last clause «و» + verb + subject before `position` starts («…الذي واصل غيابه وبعث وكيل

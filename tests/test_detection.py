@@ -2597,3 +2597,15 @@ def test_a_name_ends_before_what_the_speaker_praised_or_condemned(text, expected
     """After a name, «بـ» and a plain verbal noun («بنجاح», «بقتل») in construct, or a definite noun with a
     definite adjective after three name words, is the verb's object, not more of the name."""
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الرئيس رجب طيب إردوغان إن الحرب مستمرة. وقال مسؤولون إن الغارات توقفت. لكن إردوغان قال أمس إن "
+     "العمليات ستستمر.",
+     [("وقال", "الرئيس رجب طيب إردوغان", "named_person"), ("وقال", "مسؤولون", "official_unnamed"),
+      ("قال", "إردوغان", "named_person")]),
+    # Guard: a word no one in the article is named by is not a speaker.
+    ("وقال مسؤولون إن الغارات توقفت. لكن الحرب قال فيها الجميع كلمتهم.", [("وقال", "مسؤولون", "official_unnamed")]),
+])
+def test_a_family_name_opening_its_clause_before_the_verb_is_that_speaker(text, expected):
+    assert _links(text) == expected
