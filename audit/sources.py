@@ -251,6 +251,8 @@ class _Reader:
         self.recipient_words = lexicon.word_lists.get("recipient", frozenset())
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.speech_objects = lexicon.word_lists.get("speech_object", frozenset())
+        self._detection = detection
+        self._family_name_cache: frozenset[str] | None = None
         self.manner_nouns = lexicon.word_lists.get("manner_noun", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.quantifiers = lexicon.word_lists.get("quantifier", frozenset())
@@ -854,12 +856,20 @@ class _Reader:
             name = " ".join(first.word.split())
             words = name.split()
             if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names or \
-                    (len(words) == 2 and words[0] in ("ابو", "ام") and _name_like(words[1])):
-                # «تشير "أم عبدالله" إلى أن»: a kunya is how a person is called
+                    (len(words) == 2 and words[0] in ("ابو", "ام", "ماما", "بابا") and _name_like(words[1])) or \
+                    (len(words) == 1 and words[0] in self._family_names()):
+                # «تشير "أم عبدالله" إلى أن», «وأكدت «ماما سارة»»: a kunya or a nickname is how a person is called;
+                # «يقول "ديمان":» quotes the family name of «مايك ديمان», named before
                 return NounPhrase(first.start, first.end, "named_person", "structure.quoted_name",
                                   ("person", tuple(words)), name_tokens=tuple(words))
             return NounPhrase(first.start, first.end, "named_org", "structure.quoted_name", ("org", name), head=name)
         return None
+
+    def _family_names(self) -> frozenset[str]:
+        """The family names of the people the article names with a given name («مايك ديمان» → «ديمان»)."""
+        if self._family_name_cache is None:
+            self._family_name_cache = frozenset(_named_people(self, self._detection))
+        return self._family_name_cache
 
     def _one_of(self, start: int, end: int, head: str) -> NounPhrase:
         """«أحد المدونين», «أحد السكان»: one unnamed member of a group, an anonymous source."""
@@ -1992,7 +2002,7 @@ _BODY_TYPES = ("named_org", "official_unnamed", "country_or_government")
 # Not «عن»: in «نقلت الوكالة عن مسؤول قوله» the phrase after it is the relayed speaker.
 # normalized: إلى → الي; «وفي طهران» with its conjunction.
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)[وف]?(?:الي|في|علي|من|مع|لدي|حول|ضد|بين|نحو)\s+$")
-_SKIP_AFTER_SOURCE = re.compile(r"[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
+_SKIP_AFTER_SOURCE = re.compile(r"[»\"”]?[\s،,:]*(?:(?:ب|ف|و)?(?:ان|انه|انها|انهم)(?!\w))?[\s:]*")
 _WORD = re.compile(r"\w+")
 
 

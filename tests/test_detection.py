@@ -2609,3 +2609,21 @@ def test_a_name_ends_before_what_the_speaker_praised_or_condemned(text, expected
 ])
 def test_a_family_name_opening_its_clause_before_the_verb_is_that_speaker(text, expected):
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('التقينا "كيفن ماردن"، وعمره 60 عاما، في مزرعته. يقول "ماردن": "الشبكة تنقطع كل ساعة".',
+     [("يقول", "ماردن", "named_person")]),
+    ("وأكدت «ماما فاطمة» أنها لم تفاجأ بالخبر.", [("وأكدت", "ماما فاطمة", "named_person")]),
+    # Guard: a quoted name no one in the article bears is a body's.
+    ('وقال "بروميكس": "الشحنات ستصل الشهر المقبل".', [("وقال", "بروميكس", "named_org")]),
+])
+def test_a_quoted_family_name_of_someone_named_before_is_that_person(text, expected):
+    assert _links(text) == expected
+
+
+def test_what_was_said_after_a_quoted_name_starts_inside_the_quotation():
+    text = 'التقينا "كيفن ماردن" في مزرعته. يقول "ماردن": "الشبكة تنقطع كل ساعة".'
+    attribution, = audit_text(text, score=False).attributions
+    start, end = attribution.content
+    assert text[start:end] == "الشبكة تنقطع كل ساعة"
