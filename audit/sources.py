@@ -521,8 +521,8 @@ class _Reader:
         following = _TOKEN.search(self.text, element.end)
         if following is None or not (following.group().startswith("ال") or following.start() in self.np_matches):
             return False
-        # A definite word ends the name too when a definite word follows it: «بطرس بطرس غالي العملية
-        # الإرهابية», «عبدربه منصور هادي المليشيات الحوثية» (a family name with the article ends the phrase).
+        # A definite word ends the name too when a definite word follows it: «وديع جرجس سمعان العملية
+        # الإرهابية», «عبدربه منصور نوري المليشيات المسلحة» (a family name with the article ends the phrase).
         if element.word.startswith("ال") and not following.group().startswith("ال"):
             return False
         return all(e.kind == "word" and e.word not in _NAME_LINKS and e.word != "عبد" and not e.word.startswith("ال")
@@ -556,7 +556,7 @@ class _Reader:
         if before is not None and previous.kind == element.kind == "word" and element.word[:1] == "ب" and \
                 _PLAIN_MASDAR.fullmatch(element.word, 1) is not None and element.word not in self.lexicon.given_names and \
                 (following := _TOKEN.search(self.text, element.end)) is not None and following.group().startswith("ال"):
-            # «هذيل آل شرمة بنجاح المعسكر», «منهل عبدالقادر بقتل الطفل»: after two names, «بـ» and a verbal noun
+            # «سالم آل حامد بنجاح المعسكر», «ماجد عبدالقادر بقتل الطفل»: after two names, «بـ» and a verbal noun
             # (فَعْل, فَعال) in construct is what he praised or did; «بلينكن», «بلان» are names
             return False
         return self._name_part(element, previous)
@@ -858,7 +858,7 @@ class _Reader:
             if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names or \
                     (len(words) == 2 and words[0] in ("ابو", "ام", "ماما", "بابا") and _name_like(words[1])) or \
                     (len(words) == 1 and words[0] in self._family_names()):
-                # «تشير "أم عبدالله" إلى أن», «وأكدت «ماما سارة»»: a kunya or a nickname is how a person is called;
+                # «تقول "أم خالد" إن», «وأكدت «ماما سارة»»: a kunya or a nickname is how a person is called;
                 # «يقول "ديمان":» quotes the family name of «مايك ديمان», named before
                 return NounPhrase(first.start, first.end, "named_person", "structure.quoted_name",
                                   ("person", tuple(words)), name_tokens=tuple(words))
