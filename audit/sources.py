@@ -252,7 +252,6 @@ class _Reader:
         self.never_names = lexicon.word_lists.get("never_name", frozenset())
         self.speech_objects = lexicon.word_lists.get("speech_object", frozenset())
         self._detection = detection
-        self._family_name_cache: frozenset[str] | None = None
         self.manner_nouns = lexicon.word_lists.get("manner_noun", frozenset())
         self.source_adjectives = lexicon.word_lists.get("source_adjective", frozenset())
         self.quantifiers = lexicon.word_lists.get("quantifier", frozenset())
@@ -857,19 +856,13 @@ class _Reader:
             words = name.split()
             if words[0] in self.lexicon.given_names or " ".join(words[:2]) in self.lexicon.given_names or \
                     (len(words) == 2 and words[0] in ("ابو", "ام", "ماما", "بابا") and _name_like(words[1])) or \
-                    (len(words) == 1 and words[0] in self._family_names()):
+                    (len(words) == 1 and words[0] in _named_people(self, self._detection, words[0])):
                 # «تقول "أم خالد" إن», «وأكدت «ماما سارة»»: a kunya or a nickname is how a person is called;
                 # «يقول "ديمان":» quotes the family name of «مايك ديمان», named before
                 return NounPhrase(first.start, first.end, "named_person", "structure.quoted_name",
                                   ("person", tuple(words)), name_tokens=tuple(words))
             return NounPhrase(first.start, first.end, "named_org", "structure.quoted_name", ("org", name), head=name)
         return None
-
-    def _family_names(self) -> frozenset[str]:
-        """The family names of the people the article names with a given name («مايك ديمان» → «ديمان»)."""
-        if self._family_name_cache is None:
-            self._family_name_cache = frozenset(_named_people(self, self._detection))
-        return self._family_name_cache
 
     def _one_of(self, start: int, end: int, head: str) -> NounPhrase:
         """«أحد المدونين», «أحد السكان»: one unnamed member of a group, an anonymous source."""
@@ -2649,9 +2642,10 @@ class _Linker:
                     if not before and _IN_WHICH.match(text, cue.end) and not self._after_relative(cue):
                         # «سجّل رئيس الوفد كلمة في السجل أثنى فيها»: a speech or a note is no source word; the
                         # one who gave it, the sentence's subject, said what is in it
-                        before = _sentence_subject(self.reader, self.detection, cue.start,
-                                                   self._clause_start(cue.start, sentence[0]), bare=True) or \
-                            _sentence_subject(self.reader, self.detection, cue.start, sentence[0], bare=True)
+                        clause = self._clause_start(cue.start, sentence[0])
+                        before = _sentence_subject(self.reader, self.detection, cue.start, clause, bare=True)
+                        if not before and clause > sentence[0]:
+                            before = _sentence_subject(self.reader, self.detection, cue.start, sentence[0], bare=True)
                 if _plural_verb(text, cue) and len(before) == 1:  # «أما خالد ويوسف فقالوا»: several are plural
                     before = [p for p in before if not _singular(p)]
                 resolved = self._resolve(before)
@@ -2995,7 +2989,8 @@ class _Linker:
         for hop in range(4):
             # «وأمس، في مقابلتين تلفزيونيتين، دافع كيري…», «إلى ذلك، شن السيناتور…»: when and where come
             # first, set off by commas, and the verb after them
-            if verb is None or (not _ADVERBIAL_OPENERS & {verb.group(), _strip_conj(verb.group())} if hop == 0 else
+            if verb is None or (verb.group() not in _ADVERBIAL_OPENERS and _strip_conj(verb.group()) not in
+                                _ADVERBIAL_OPENERS if hop == 0 else
                                 self._verb_like(verb)):
                 break
             comma = _COMMA.search(self.text, verb.end(), min(end, cue_start))
